@@ -1,0 +1,216 @@
+"""The child process: imports the user's file, checks its API, runs the hidden suite, reports events.
+
+Started by grader.sandbox as `python -m grader.child`, with its settings as one JSON line on stdin
+(not argv or the environment, where the user's code would find the event nonce at once). The
+user's code shares this process, so these are guard rails against accidents and the classic
+tricks, not a security boundary: the parent decides the score, from the tests it knows exist.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import os
+import resource
+import signal
+import sys
+import time
+import traceback
+from types import ModuleType
+from typing import Any, Callable
+
+OUTPUT_KEEP_CHARS = 8_000
+_WATCHED_PACKAGES = ("pytest", "_pytest", "pluggy", "hypothesis", "_hypothesis_pytestplugin", "pytest_timeout",
+                     "pytest_asyncio", "grader")
+
+
+class BoundedText(io.TextIOBase):
+    """Stands in for stdout and stderr: keeps the start of what is printed and counts the rest."""
+
+    def __init__(self) -> None:
+        self.kept: list[str] = []
+        self.kept_chars = 0
+        self.total_chars = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        text = str(text)
+        self.total_chars += len(text)
+        room = OUTPUT_KEEP_CHARS - self.kept_chars
+        if room > 0:
+            self.kept.append(text[:room])
+            self.kept_chars += min(room, len(text))
+        return len(text)
+
+    def text(self) -> str:
+        dropped = self.total_chars - self.kept_chars
+        tail = f"\n... ({dropped:,} more characters not shown)" if dropped else ""
+        return "".join(self.kept) + tail
+
+
+class ImportTimedOut(BaseException):
+    pass
+
+
+def _limit_resources(memory_bytes: int) -> None:
+    for limit, value in ((resource.RLIMIT_AS, memory_bytes), (resource.RLIMIT_CORE, 0),
+                         (resource.RLIMIT_FSIZE, 64 * 1024 * 1024)):
+        try:
+            resource.setrlimit(limit, (value, value))
+        except (ValueError, OSError):
+            pass  # a platform or container that refuses: the parent's wall clock still applies
+
+
+def fingerprint() -> list[tuple[str, Any, str, Any]]:
+    """The functions and classes of the test machinery, held by reference so a swap is visible.
+
+    Each mark is (label, namespace, name, value): the namespace is a module's or a class's __dict__,
+    or sys.modules itself, so checking needs no name resolution.
+    """
+    marks: list[tuple[str, Any, str, Any]] = [
+        ("time.perf_counter", vars(time), "perf_counter", time.perf_counter),
+        ("signal.signal", vars(signal), "signal", signal.signal),
+        ("signal.setitimer", vars(signal), "setitimer", signal.setitimer),
+    ]
+    for name, module in list(sys.modules.items()):
+        if module is None or name.split(".")[0] not in _WATCHED_PACKAGES:
+            continue
+        marks.append((name, sys.modules, name, module))
+        namespace = vars(module)
+        for attr, value in list(namespace.items()):
+            if not callable(value):
+                continue
+            marks.append((f"{name}.{attr}", namespace, attr, value))
+            if isinstance(value, type) and value.__module__ == name:
+                members = vars(value)
+                for member, method in list(members.items()):
+                    if callable(method) or isinstance(method, (staticmethod, classmethod, property)):
+                        marks.append((f"{name}.{attr}.{member}", members, member, method))
+    return marks
+
+
+def tampered(baseline: list[tuple[str, Any, str, Any]]) -> str | None:
+    for label, namespace, name, value in baseline:
+        if namespace.get(name) is not value:
+            return label
+    return None
+
+
+def _import_user(path: str, timeout: float) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("solution", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["solution"] = module
+
+    def alarm(signum: int, frame: Any) -> None:
+        raise ImportTimedOut()
+
+    signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout, 0.2)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    return module
+
+
+def _import_reference(path: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("reference", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["reference"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _describe_import_failure(exc: BaseException, path: str) -> dict[str, str]:
+    if isinstance(exc, SyntaxError):
+        line = (exc.text or "").rstrip()
+        where = f"line {exc.lineno}" + (f": {line.strip()}" if line else "")
+        return {"kind": "syntax", "message": f"Your file has a syntax error at {where} ({exc.msg})."}
+    if isinstance(exc, ImportTimedOut):
+        return {"kind": "timeout", "message": "Importing your file did not finish: does it run a loop at module level?"}
+    if isinstance(exc, SystemExit):
+        return {"kind": "exit", "message": "Your file called sys.exit() while it was being imported."}
+    if isinstance(exc, ImportError):
+        return {"kind": "import", "message": f"Your file could not import what it needs: {exc}."}
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == path]
+    where = f" at line {frames[-1].lineno}" if frames else ""
+    return {"kind": "error", "message": f"Importing your file raised {type(exc).__name__}{where}: {exc}"}
+
+
+def run(config: dict, emit: Callable[[dict], None]) -> None:
+    capture = BoundedText()
+    sys.stdout = sys.stderr = capture
+
+    import pytest  # everything the run needs is imported before the user's code can touch it
+    import pytest_timeout  # noqa: F401
+    import _hypothesis_pytestplugin  # noqa: F401
+
+    from grader import harness, plugin, preflight
+
+    if config.get("asyncio"):
+        import pytest_asyncio.plugin  # noqa: F401
+
+    baseline = fingerprint()
+    sys.dont_write_bytecode = True  # no __pycache__ in the user's folder
+    try:
+        user = _import_user(config["target"], config["import_timeout_s"])
+    except BaseException as exc:  # whatever the user's file does at import is a verdict, not a crash
+        emit({"event": "import_error", **_describe_import_failure(exc, config["target"])})
+        return
+    reference = _import_reference(config["reference"])
+    problems = preflight.check(user, reference)
+    if problems:
+        emit({"event": "api", "problems": problems})
+        return
+    what = tampered(baseline)
+    if what:
+        emit({"event": "tampered", "what": what})
+        return
+    harness.install(user, reference)
+    emit({"event": "ready"})
+
+    reporter = plugin.Reporter(emit, config["target"], config["timeouts"], fingerprint, tampered, capture)
+    # pytest's terminal writer binds to sys.stdout when it is configured; it goes to the real stderr,
+    # which the parent keeps for --verbose, and the reporter puts the capture back once the session starts.
+    sys.stdout = sys.stderr = sys.__stderr__
+    args = [f"{config['suite']}::{test}" for test in config["tests"]]
+    args += ["-c", os.devnull, "--rootdir", os.getcwd(), "--confcutdir", os.path.dirname(config["suite"]),
+             "-p", "no:cacheprovider", "-p", "no:capture", "-p", "no:stepwise",
+             "-p", "pytest_timeout", "-p", "_hypothesis_pytestplugin",
+             "--hypothesis-seed", str(config["seed"]), "-W", "ignore", "--assert=plain"]
+    if config.get("asyncio"):
+        args += ["-p", "pytest_asyncio.plugin", "-o", "asyncio_mode=strict"]
+    pytest.main(args, plugins=[reporter])
+    emit({"event": "output", "text": capture.text(), "total_chars": capture.total_chars})
+
+
+def main() -> None:
+    config = json.loads(sys.stdin.readline())
+    sys.stdin = open(os.devnull)
+    results = os.fdopen(config["results_fd"], "w", encoding="utf-8", buffering=1)
+    nonce = config["nonce"]
+    write, flush, dumps = results.write, results.flush, json.dumps
+
+    def emit(event: dict) -> None:
+        write(dumps({**event, "nonce": nonce}) + "\n")
+        flush()
+
+    _limit_resources(config["memory_bytes"])
+    try:
+        run(config, emit)
+        emit({"event": "done"})
+    except BaseException as exc:  # a grader bug: say so plainly rather than die silently
+        emit({"event": "internal_error", "message": f"{type(exc).__name__}: {exc}",
+              "traceback": traceback.format_exc()})
+    # Skip interpreter shutdown: atexit handlers and __del__ methods in the user's code never run.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""The `grade` command. Thin: it parses, calls the pipeline, renders, and chooses the exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+from grader import catalog, render
+from grader.grading import grade
+from grader.results import Status
+
+# Typer has moved between wrapping click and vendoring it; BadParameter derives from UsageError in both.
+UsageError = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError")
+
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _KataFirstGroup(TyperGroup):
+    """`grade lru` means `grade kata lru`: any first word that is not a command names a kata."""
+
+    def resolve_command(self, ctx, args: list[str]):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["kata", *args]
+        return super().resolve_command(ctx, args)
+
+    def list_commands(self, ctx) -> list[str]:
+        return [name for name in super().list_commands(ctx) if name != "kata"]
+
+
+app = typer.Typer(
+    cls=_KataFirstGroup,
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    help="Grade your kata solutions against hidden property-based tests.\n\nUsage: grade KATA [--file PATH] "
+    "[--reference] [--json] [--seed N] [--verbose]",
+)
+console = Console(highlight=False)
+
+
+def usage_error(message: str) -> typer.Exit:
+    Console(stderr=True, highlight=False).print(f"[bold red]error:[/] {message}")
+    return typer.Exit(EXIT_USAGE)
+
+
+@app.callback(invoke_without_command=True)
+def start(ctx: typer.Context) -> None:
+    """Grade your kata solutions against hidden property-based tests."""
+    if ctx.invoked_subcommand is None:
+        render.welcome(console, catalog.all_katas())
+
+
+@app.command("list")
+def list_katas() -> None:
+    """Show every kata with its title, difficulty, levels and suggested minutes."""
+    console.print(render.kata_table(catalog.all_katas()))
+
+
+@app.command("kata", hidden=True)
+def grade_kata(
+    name: str = typer.Argument(..., help="The kata to grade, for example lru."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Grade this file instead of katas/KATA/KATA.py."),
+    reference: bool = typer.Option(False, "--reference", help="Grade the reference solution."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of the report."),
+    seed: int = typer.Option(0, "--seed", min=0, help="Change the generated examples."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show tracebacks from your code and its output."),
+) -> None:
+    """Grade KATA: run its hidden tests against your file and show the score."""
+    try:
+        kata = catalog.find(name)
+    except catalog.UnknownKata as exc:
+        raise usage_error(str(exc)) from None
+    if file is not None and reference:
+        raise usage_error("--file and --reference pick different files: use one of them.")
+    target = kata.reference if reference else (file if file is not None else kata.stub)
+    if not target.is_file():
+        raise usage_error(f"There is no file at {target}.")
+    report = grade(kata, target, seed)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2))
+    else:
+        render.report(console, kata, report, verbose)
+    raise typer.Exit(EXIT_PASSED if report.status is Status.PASSED else EXIT_FAILED)
+
+
+def main() -> None:
+    """Entry point: click's usage errors become one line and exit code 2."""
+    try:
+        # Not standalone: click then returns the exit code of typer.Exit instead of calling sys.exit.
+        code = app(standalone_mode=False)
+    except UsageError as exc:
+        Console(stderr=True, highlight=False).print(
+            f"[bold red]error:[/] {exc.format_message()} (try 'grade --help')"
+        )
+        sys.exit(EXIT_USAGE)
+    except typer.Abort:
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,223 @@
+"""Running a hidden suite against untrusted code in a child process, and collecting what it reports.
+
+The child gets a memory cap, a private working folder, no stdin, and its own process group. If it dies
+mid-test (a crash, os._exit, a hang the in-process alarm could not stop), that test is charged and
+the remaining tests run in a fresh child, as long as the run's wall-clock budget lasts.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader.manifest import PlannedTest
+
+MEMORY_BYTES = 2 * 1024**3
+RUN_BUDGET_S = 30.0
+IMPORT_TIMEOUT_S = 5.0
+STDERR_KEEP_BYTES = 16_000
+_PR_SET_CHILD_SUBREAPER = 36
+
+
+@dataclass
+class ChildEvents:
+    """Everything the children reported, merged: the parent turns this into a Report."""
+
+    results: dict[str, dict] = field(default_factory=dict)
+    problem: dict | None = None
+    output: str = ""
+    stderr: str = ""
+    budget_exhausted: bool = False
+
+
+def _become_subreaper() -> None:
+    """Orphans of the child (a fork that lingers) get re-parented to us, so we can find and end them."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+
+
+def _end_leftovers(child: subprocess.Popen) -> None:
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    child.wait()
+    if not sys.platform.startswith("linux"):
+        return
+    me = str(os.getpid())
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The fourth field (after the parenthesised command name) is the parent pid.
+        if stat.rsplit(")", 1)[-1].split()[1] != me:
+            continue
+        pid = int(entry.name)
+        if pid == child.pid:
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        # Only reap what grading left behind: processes forked from a grading child.
+        if b"grader.child" in cmdline:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+
+
+def _drain(stream, keep: bytearray) -> None:
+    while True:
+        chunk = stream.read(65536)
+        if not chunk:
+            return
+        room = STDERR_KEEP_BYTES - len(keep)
+        if room > 0:
+            keep.extend(chunk[:room])
+
+
+def _child_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "HYPOTHESIS_", "PYTHON"))}
+    env.update(
+        PYTHONHASHSEED="0",
+        PYTHONPATH=str(Path(__file__).resolve().parent.parent),
+        PYTHONIOENCODING="utf-8",
+        PYTEST_DISABLE_PLUGIN_AUTOLOAD="1",
+    )
+    return env
+
+
+@dataclass
+class Death:
+    test: str
+    """The test that was running when the child ended; empty if none had started."""
+    started: float
+
+
+def _run_child(config: dict, tests: list[PlannedTest], deadline: float, events: ChildEvents):
+    """Run one child over `tests`: (where it died or None, its exit code, when it ended)."""
+    read_fd, write_fd = os.pipe()
+    nonce = secrets.token_hex(16)
+    with tempfile.TemporaryDirectory(prefix="katas-grade-") as workdir:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "grader.child"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=workdir, env={**_child_env(), "HOME": workdir, "TMPDIR": workdir},
+            pass_fds=(write_fd,), start_new_session=True,
+        )
+        os.close(write_fd)
+        stderr_kept = bytearray()
+        threading.Thread(target=_drain, args=(child.stderr, stderr_kept), daemon=True).start()
+        lines: list[tuple[float, str]] = []
+        results_file = os.fdopen(read_fd, "r", encoding="utf-8", errors="replace")
+
+        def read_events() -> None:
+            # Arrival times tell a hang (pytest-timeout ended the child) from an early exit.
+            for line in results_file:
+                lines.append((time.monotonic(), line))
+
+        reader = threading.Thread(target=read_events, daemon=True)
+        reader.start()
+        child.stdin.write((json.dumps({**config, "tests": [t.id for t in tests], "results_fd": write_fd,
+                                       "nonce": nonce}) + "\n").encode())
+        child.stdin.close()
+        try:
+            child.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            events.budget_exhausted = True
+        ended = time.monotonic()
+        _end_leftovers(child)
+        reader.join(timeout=1.0)
+        events.stderr += stderr_kept.decode("utf-8", "replace")
+    return _absorb(list(lines), nonce, events), child.returncode, ended
+
+
+def _absorb(lines: list[tuple[float, str]], nonce: str, events: ChildEvents) -> Death | None:
+    """Merge one child's events; say which test it died in (None if it finished or gave a verdict)."""
+    running: Death | None = None
+    finished = False
+    for arrived, line in lines:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(event, dict) or event.pop("nonce", None) != nonce:
+            continue  # not from the grader's own reporter
+        kind = event.get("event")
+        if kind == "start":
+            running = Death(test=str(event.get("test")), started=arrived)
+        elif kind == "result":
+            events.results[event["test"]] = event
+            running = None
+        elif kind in ("import_error", "api", "tampered", "internal_error"):
+            events.problem = event
+        elif kind == "output":
+            events.output += event.get("text", "")
+        elif kind == "done":
+            finished = True
+    if finished or events.problem:
+        return None
+    return running or Death(test="", started=0.0)
+
+
+def run_suite(config: dict, planned: list[PlannedTest]) -> ChildEvents:
+    """Run every planned test, relaunching after a child dies mid-test, within RUN_BUDGET_S."""
+    _become_subreaper()
+    events = ChildEvents()
+    deadline = time.monotonic() + RUN_BUDGET_S
+    remaining = list(planned)
+    while remaining and not events.problem and not events.budget_exhausted:
+        death, returncode, ended = _run_child(config, remaining, deadline, events)
+        remaining = [t for t in remaining if t.id not in events.results]
+        if death is None:
+            break
+        if not death.test:
+            events.problem = {"event": "crash", "message": _crash_message(returncode, events)}
+            break
+        timeout = next(t.timeout_s for t in planned if t.id == death.test)
+        events.results[death.test] = _death_result(death, timeout, returncode, ended, events)
+        remaining = [t for t in remaining if t.id != death.test]
+    return events
+
+
+def _crash_message(returncode: int | None, events: ChildEvents) -> str:
+    if events.budget_exhausted:
+        return f"Grading stopped after {RUN_BUDGET_S:g} s before any test could start."
+    if returncode is not None and returncode < 0:
+        return f"The process running your code was killed by signal {-returncode} before any test started."
+    return f"The process running your code exited (code {returncode}) before any test started."
+
+
+def _death_result(death: Death, timeout: float, returncode: int | None, ended: float, events: ChildEvents) -> dict:
+    result = {"test": death.test, "status": "crashed"}
+    if events.budget_exhausted or ended - death.started >= timeout:
+        result.update(status="timeout", message=(
+            f"This test did not finish within {timeout:g} s and its process had to be stopped. Look for an "
+            "infinite loop (perhaps one that catches every exception) or a very long computation."))
+    elif returncode == -signal.SIGSEGV or returncode == -signal.SIGABRT:
+        result["message"] = "Your code crashed the Python process (a segmentation fault or abort) during this test."
+    elif returncode == -signal.SIGKILL:
+        result["message"] = ("The process running your code was killed during this test; the usual cause is "
+                             "memory use far beyond the 2 GiB the grader allows.")
+    else:
+        result["message"] = (f"The process running your code exited (code {returncode}) during this test. "
+                             "Did your code call os._exit() or kill its own process?")
+    return result

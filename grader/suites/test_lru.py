@@ -1,0 +1,237 @@
+"""Hidden tests for the lru kata."""
+
+from __future__ import annotations
+
+import random
+from collections import OrderedDict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+
+from grader.harness import (
+    SETTINGS, STATEFUL_SETTINGS, Script, assert_as_fast_as_reference, reference, scored, solution,
+)
+
+keys = st.integers(0, 5)
+values = st.integers(0, 3) | st.none()
+capacities = st.integers(1, 4)
+
+
+class LRUCacheMatchesModel(RuleBasedStateMachine):
+    """The user's cache against an OrderedDict kept in recency order (last = most recent)."""
+
+    @initialize(capacity=capacities)
+    def new_cache(self, capacity):
+        self.script = Script()
+        self.cache = self.script.new("cache", solution().LRUCache, capacity)
+        self.capacity = capacity
+        self.model: OrderedDict = OrderedDict()
+        self.evicted: set = set()
+
+    @rule(key=keys, value=values)
+    def put(self, key, value):
+        self.script.call(self.cache, "put", key, value)
+        if key not in self.model and len(self.model) == self.capacity:
+            oldest, _ = self.model.popitem(last=False)
+            self.evicted.add(oldest)
+        self.model[key] = value
+        self.model.move_to_end(key)
+        self.evicted.discard(key)
+
+    @rule(key=keys)
+    def get(self, key):
+        missing = object()
+        got = self.script.call(self.cache, "get", key, missing)
+        if key in self.model:
+            self.model.move_to_end(key)
+            if got is missing:
+                self.script.fail(
+                    f"get({key!r}) said the key is missing, but it was put and is among the "
+                    f"{self.capacity} most recently used keys, so it must still be cached.", got="the default")
+            self.script.expect(got, self.model[key], f"get({key!r}) returned {{got}}; the last value put was {{expected}}.")
+        elif got is not missing:
+            why = ("it was the least recently used key when the cache was full, so it was evicted"
+                   if key in self.evicted else "it was never put")
+            self.script.fail(f"get({key!r}) returned {got!r}, but {why}.", got=got)
+
+    @rule(key=keys)
+    def contains(self, key):
+        got = self.script.contains(self.cache, key)
+        self.script.expect(got, key in self.model,
+                           f"`{key!r} in cache` gave {{got}}; expected {{expected}} from the keys put and evicted so far.")
+
+    @invariant()
+    def size_matches(self):
+        if not hasattr(self, "cache"):
+            return
+        got = self.script.len(self.cache)
+        self.script.expect(got, len(self.model),
+                           f"len(cache) is {{got}}, expected {{expected}} (capacity {self.capacity}).")
+
+
+@scored(points=30, level=1)
+def test_cache_behaves_like_a_model_under_random_operations():
+    run_state_machine_as_test(LRUCacheMatchesModel, settings=STATEFUL_SETTINGS)
+
+
+# Where the inputs that matter are few, the tests below try all of them instead of sampling.
+
+
+@scored(points=10, level=1)
+def test_the_least_recently_used_key_is_evicted_first():
+    for capacity in range(1, 5):
+        for extra in range(1, 4):
+            script = Script()
+            cache = script.new("cache", solution().LRUCache, capacity)
+            for key in range(capacity + extra):
+                script.call(cache, "put", key, key)
+            for key in range(extra):
+                if script.contains(cache, key):
+                    script.fail(f"Key {key} is still cached after {capacity + extra} distinct puts into a cache "
+                                f"of capacity {capacity}: the oldest keys must be evicted first.", show_got=False)
+            for key in range(extra, capacity + extra):
+                script.expect(script.call(cache, "get", key), key,
+                              f"get({key}) returned {{got}}: the {capacity} most recent puts must all still be cached.")
+
+
+@scored(points=10, level=1)
+def test_get_refreshes_recency():
+    for capacity in range(2, 5):
+        script = Script()
+        cache = script.new("cache", solution().LRUCache, capacity)
+        for key in range(capacity):
+            script.call(cache, "put", key, key)
+        script.call(cache, "get", 0)
+        script.call(cache, "put", capacity, capacity)
+        if not script.contains(cache, 0):
+            script.fail("Key 0 was evicted right after get(0) made it the most recently used key. "
+                        "get must move the key to the most-recent end.", show_got=False)
+        if script.contains(cache, 1):
+            script.fail("Key 1 was the least recently used key, so the last put should have evicted it.",
+                        show_got=False)
+
+
+@scored(points=5, level=1)
+def test_size_never_exceeds_capacity():
+    for capacity in range(1, 4):
+        script = Script()
+        cache = script.new("cache", solution().LRUCache, capacity)
+        for key in range(capacity + 2):
+            script.call(cache, "put", key, key)
+            size = script.len(cache)
+            if size > capacity:
+                script.fail(f"The cache holds {size} keys but its capacity is {capacity}: evict as you insert, "
+                            "so the size never goes past the capacity.", got=size)
+
+
+@scored(points=8, level=2)
+def test_updating_a_key_refreshes_it_without_evicting():
+    for capacity in range(2, 5):
+        script = Script()
+        cache = script.new("cache", solution().LRUCache, capacity)
+        for key in range(capacity):
+            script.call(cache, "put", key, "old")
+        script.call(cache, "put", 0, "new")
+        size = script.len(cache)
+        if size != capacity:
+            script.fail(f"Updating key 0 changed the size to {size}: an update replaces the value, it adds "
+                        "nothing and evicts nothing.", got=size)
+        script.expect(script.call(cache, "get", 1), "old",
+                      "get(1) returned {got}: updating key 0 must not evict another key.")
+        script.call(cache, "put", 0, "newer")
+        script.expect(script.call(cache, "get", 0), "newer", "get(0) returned {got} after put(0, 'newer').")
+        script.call(cache, "put", 1, "refreshed")
+        script.call(cache, "put", capacity, "x")
+        if not script.contains(cache, 1):
+            script.fail("Key 1 was evicted although it had just been updated: put on an existing key makes it "
+                        "the most recently used.", show_got=False)
+
+
+@scored(points=6, level=2)
+def test_contains_does_not_count_as_a_use():
+    for capacity in range(2, 5):
+        script = Script()
+        cache = script.new("cache", solution().LRUCache, capacity)
+        for key in range(capacity):
+            script.call(cache, "put", key, key)
+        script.contains(cache, 0)
+        script.call(cache, "put", capacity, capacity)
+        if script.contains(cache, 0):
+            script.fail("`0 in cache` made key 0 recently used, so a later put evicted another key instead. "
+                        "Checking membership must not change the recency order.", show_got=False)
+
+
+@scored(points=6, level=2)
+def test_a_stored_none_is_a_value():
+    script = Script()
+    cache = script.new("cache", solution().LRUCache, 2)
+    script.call(cache, "put", "k", None)
+    script.expect(script.call(cache, "get", "k", "default"), None,
+                  "get returned {got}, but None was stored: a stored None is a value, not a missing key.")
+    script.expect(script.contains(cache, "k"), True, "`'k' in cache` gave {got} for a key whose value is None.")
+    script.expect(script.len(cache), 1, "len(cache) is {got} after storing one key whose value is None.")
+
+
+@scored(points=4, level=2)
+def test_a_missing_key_gives_the_default():
+    script = Script()
+    cache = script.new("cache", solution().LRUCache, 1)
+    script.expect(script.call(cache, "get", "k"), None, "get on an empty cache returned {got}, expected None.")
+    for default in (0, "", "fallback", False):
+        script.expect(script.call(cache, "get", "k", default), default,
+                      "get(key, default) on a missing key returned {got}, expected the default {expected}.")
+
+
+@scored(points=4, level=2)
+def test_a_capacity_below_one_is_rejected():
+    for capacity in (0, -1):
+        try:
+            solution().LRUCache(capacity)
+        except ValueError:
+            continue
+        except Exception as exc:
+            Script().fail(f"LRUCache({capacity}) raised {type(exc).__name__}; it should raise ValueError.",
+                          show_got=False)
+        Script().fail(f"LRUCache({capacity}) was accepted; a capacity below 1 must raise ValueError.",
+                      show_got=False)
+
+
+@scored(points=4, level=2)
+@settings(SETTINGS, max_examples=40)
+@given(stored=st.lists(st.none() | st.booleans() | st.tuples(st.integers(0, 2)) | st.frozensets(st.integers(0, 2))
+                       | st.text("ab", max_size=2) | st.floats(allow_nan=False), min_size=1, max_size=4, unique=True))
+def test_any_hashable_key_works(stored):
+    script = Script()
+    cache = script.new("cache", solution().LRUCache, len(stored))
+    for index, key in enumerate(stored):
+        script.call(cache, "put", key, index)
+    for index, key in enumerate(stored):
+        script.expect(script.call(cache, "get", key), index,
+                      f"get({key!r}) returned {{got}}, expected {{expected}}: keys can be any hashable, None included.")
+
+
+def _workload(cls, capacity=5_000, operations=20_000):
+    rng = random.Random(7)
+    plan = [(rng.random() < 0.5, rng.randrange(2 * capacity)) for _ in range(operations)]
+
+    def run():
+        cache = cls(capacity)
+        put, get = cache.put, cache.get
+        for is_put, key in plan:
+            if is_put:
+                put(key, key)
+            else:
+                get(key)
+
+    return run
+
+
+@scored(points=10, level=3, timeout=30)
+def test_operations_stay_constant_time_as_the_cache_grows():
+    assert_as_fast_as_reference(
+        _workload(solution().LRUCache), _workload(reference().LRUCache), limit=10,
+        workload="20,000 gets and puts on a cache of 5,000 keys",
+        hint="Something scans the keys on each call (list.remove, min over timestamps, a list index): "
+        "keep a dict for lookup and a doubly linked list (or OrderedDict.move_to_end) for recency.",
+    )
