@@ -24,6 +24,16 @@ STATE_HINT = (
 )
 
 
+def _unimplemented(exc: BaseException) -> str:
+    """'NotImplementedError' when a failure was caused by a stub body still in place, so the stub reads as not started."""
+    seen = exc.__context__
+    while seen is not None:
+        if isinstance(seen, NotImplementedError):
+            return "NotImplementedError"
+        seen = seen.__context__
+    return ""
+
+
 class TestTimedOut(BaseException):
     """Raised by the alarm. A BaseException that hypothesis does not catch, so it never retries a hang."""
 
@@ -106,7 +116,8 @@ class Reporter:
                 "or for a step that does far more work than it should.",
             }
         if isinstance(exc, PropertyFailed):
-            return {"status": "failed", "message": exc.message, "counterexample": exc.script}
+            return {"status": "failed", "message": exc.message, "counterexample": exc.script,
+                    "error_type": _unimplemented(exc)}
         if isinstance(exc, UserCodeRaised):
             original = exc.original
             message = exc.message

@@ -132,20 +132,21 @@ def test_updating_a_key_refreshes_it_without_evicting():
         cache = script.new("cache", solution().LRUCache, capacity)
         for key in range(capacity):
             script.call(cache, "put", key, "old")
-        script.call(cache, "put", 0, "new")
+        script.call(cache, "put", 1, "new")
         size = script.len(cache)
         if size != capacity:
-            script.fail(f"Updating key 0 changed the size to {size}: an update replaces the value, it adds "
+            script.fail(f"Updating key 1 changed the size to {size}: an update replaces the value, it adds "
                         "nothing and evicts nothing.", got=size)
-        script.expect(script.call(cache, "get", 1), "old",
-                      "get(1) returned {got}: updating key 0 must not evict another key.")
-        script.call(cache, "put", 0, "newer")
-        script.expect(script.call(cache, "get", 0), "newer", "get(0) returned {got} after put(0, 'newer').")
-        script.call(cache, "put", 1, "refreshed")
+        script.expect(script.call(cache, "get", 0), "old",
+                      "get(0) returned {got}: updating key 1 in a full cache must not evict another key.")
+        script.expect(script.call(cache, "get", 1), "new", "get(1) returned {got} after put(1, 'new').")
+        script.call(cache, "put", 0, "refreshed")
+        for key in range(2, capacity):
+            script.call(cache, "get", key)
         script.call(cache, "put", capacity, "x")
-        if not script.contains(cache, 1):
-            script.fail("Key 1 was evicted although it had just been updated: put on an existing key makes it "
-                        "the most recently used.", show_got=False)
+        if not script.contains(cache, 0):
+            script.fail("Key 0 was evicted although it was updated more recently than key 1: put on an "
+                        "existing key makes it the most recently used.", show_got=False)
 
 
 @scored(points=6, level=2)
