@@ -175,7 +175,8 @@ def run(config: dict, emit: Callable[[dict], None]) -> None:
     harness.install(user, reference)
     emit({"event": "ready"})
 
-    reporter = plugin.Reporter(emit, config["target"], config["timeouts"], fingerprint, tampered, capture)
+    reporter = plugin.Reporter(emit, config["target"], config["timeouts"], fingerprint, tampered, capture,
+                               config["max_timeouts"])
     # pytest's terminal writer binds to sys.stdout when it is configured; it goes to the real stderr,
     # which the parent keeps for --verbose, and the reporter puts the capture back once the session starts.
     sys.stdout = sys.stderr = sys.__stderr__

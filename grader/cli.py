@@ -45,7 +45,7 @@ console = Console(highlight=False)
 
 
 def usage_error(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"[bold red]error:[/] {message}")
+    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]error:[/] {message}")
     return typer.Exit(EXIT_USAGE)
 
 
@@ -95,9 +95,7 @@ def main() -> None:
         # Not standalone: click then returns the exit code of typer.Exit instead of calling sys.exit.
         code = app(standalone_mode=False)
     except UsageError as exc:
-        Console(stderr=True, highlight=False).print(
-            f"[bold red]error:[/] {exc.format_message()} (try 'grade --help')"
-        )
+        usage_error(f"{exc.format_message()} (try 'grade --help')")
         sys.exit(EXIT_USAGE)
     except typer.Abort:
         sys.exit(130)

@@ -21,6 +21,7 @@ def grade(kata: Kata, target: Path, seed: int = 0) -> Report:
         "timeouts": {t.id: t.timeout_s for t in planned},
         "memory_bytes": sandbox.MEMORY_BYTES,
         "import_timeout_s": sandbox.IMPORT_TIMEOUT_S,
+        "max_timeouts": sandbox.MAX_TIMEOUTS,
         "asyncio": kata.asyncio,
     }
     events = sandbox.run_suite(config, planned)

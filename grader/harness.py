@@ -10,7 +10,8 @@ from __future__ import annotations
 import gc
 import time
 from types import ModuleType
-from typing import Any, Callable, NoReturn
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, NoReturn
 
 from hypothesis import HealthCheck, Phase, settings
 
@@ -123,6 +124,13 @@ class Script:
         self._lines: list[str] = []
         self._names: dict[int, str] = {}
 
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Calls made inside are left out of the script unless one of them fails (for invariant checks)."""
+        mark = len(self._lines)
+        yield
+        del self._lines[mark:]  # not reached when a check inside failed: then its calls stay in the script
+
     def new(self, name: str, cls: type, *args: Any, **kwargs: Any) -> Any:
         """Construct `cls(*args)` and call the object `name` in the script."""
         obj = self.run(f"{name} = {cls.__name__}", cls, *args, **kwargs)
@@ -147,7 +155,7 @@ class Script:
         self._lines.append(line)
         try:
             return fn(*args, **kwargs)
-        except Exception as exc:
+        except (Exception, SystemExit, GeneratorExit) as exc:  # never the grader's own timeout signal
             self._lines[-1] += f"  # raises {type(exc).__name__}"
             where = line.split(" = ", 1)[-1] if shown is None else line
             raise UserCodeRaised(

@@ -40,7 +40,8 @@ class TestTimedOut(BaseException):
 
 class Reporter:
     def __init__(self, emit: Callable[[dict], None], user_file: str, timeouts: dict[str, float],
-                 fingerprint: Callable[[], Any], tampered: Callable[[Any], str | None], capture: Any):
+                 fingerprint: Callable[[], Any], tampered: Callable[[Any], str | None], capture: Any,
+                 max_timeouts: int):
         self._emit = emit
         self._user_file = user_file
         self._timeouts = timeouts
@@ -48,6 +49,7 @@ class Reporter:
         self._tampered = tampered
         self._baseline: Any = None
         self._capture = capture
+        self._timeouts_left = max_timeouts
         self._in_call = False
         self._outcome: dict[str, Any] = {}
 
@@ -97,6 +99,13 @@ class Reporter:
             self._emit({"event": "tampered", "test": item.name, "what": tampered})
             pytest.exit("tampered", returncode=3)
         self._emit({"event": "result", **self._outcome})
+        if self._outcome["status"] == "timeout":
+            self._timeouts_left -= 1
+            if self._timeouts_left <= 0:
+                # One hang usually hangs every test that reaches it: stop, and say so, rather than
+                # make the user wait out each test's full limit.
+                item.session.shouldstop = "too many timeouts"
+                self._emit({"event": "stopped", "reason": "timeouts"})
 
     def pytest_runtest_logreport(self, report: Any) -> None:
         if report.passed or self._outcome.get("status") != "passed":

@@ -18,6 +18,7 @@ class Status(str, enum.Enum):
 
 
 class TestStatus(str, enum.Enum):
+    __test__ = False  # a name pytest would otherwise try to collect
     PASSED = "passed"
     FAILED = "failed"
     TIMEOUT = "timeout"

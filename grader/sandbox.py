@@ -25,6 +25,8 @@ from grader.manifest import PlannedTest
 MEMORY_BYTES = 2 * 1024**3
 RUN_BUDGET_S = 30.0
 IMPORT_TIMEOUT_S = 5.0
+MAX_TIMEOUTS = 2
+"""After this many tests time out, the rest are not run: a hang has to be fixed first."""
 STDERR_KEEP_BYTES = 16_000
 _PR_SET_CHILD_SUBREAPER = 36
 
@@ -38,6 +40,9 @@ class ChildEvents:
     output: str = ""
     stderr: str = ""
     budget_exhausted: bool = False
+    stopped_after_timeouts: bool = False
+    left_processes: bool = False
+    """The user's code started processes that were still running when its child ended."""
 
 
 def _become_subreaper() -> None:
@@ -49,14 +54,20 @@ def _become_subreaper() -> None:
             pass
 
 
-def _end_leftovers(child: subprocess.Popen) -> None:
+def _end_leftovers(child: subprocess.Popen) -> bool:
+    """Kill the child's process group and any orphan it left; True if the user's code left processes behind."""
+    exited_by_itself = child.poll() is not None
+    left_behind = False
     try:
+        if exited_by_itself:
+            os.killpg(child.pid, 0)  # raises if nobody is left in the group
+            left_behind = True
         os.killpg(child.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
     child.wait()
     if not sys.platform.startswith("linux"):
-        return
+        return left_behind
     me = str(os.getpid())
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -77,11 +88,13 @@ def _end_leftovers(child: subprocess.Popen) -> None:
             continue
         # Only reap what grading left behind: processes forked from a grading child.
         if b"grader.child" in cmdline:
+            left_behind = True
             try:
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
+    return left_behind
 
 
 def _drain(stream, keep: bytearray) -> None:
@@ -144,7 +157,7 @@ def _run_child(config: dict, tests: list[PlannedTest], deadline: float, events: 
         except subprocess.TimeoutExpired:
             events.budget_exhausted = True
         ended = time.monotonic()
-        _end_leftovers(child)
+        events.left_processes |= _end_leftovers(child)
         reader.join(timeout=1.0)
         events.stderr += stderr_kept.decode("utf-8", "replace")
     return _absorb(list(lines), nonce, events), child.returncode, ended
@@ -171,6 +184,8 @@ def _absorb(lines: list[tuple[float, str]], nonce: str, events: ChildEvents) -> 
             events.problem = event
         elif kind == "output":
             events.output += event.get("text", "")
+        elif kind == "stopped":
+            events.stopped_after_timeouts = True
         elif kind == "done":
             finished = True
     if finished or events.problem:
@@ -184,7 +199,7 @@ def run_suite(config: dict, planned: list[PlannedTest]) -> ChildEvents:
     events = ChildEvents()
     deadline = time.monotonic() + RUN_BUDGET_S
     remaining = list(planned)
-    while remaining and not events.problem and not events.budget_exhausted:
+    while remaining and not (events.problem or events.budget_exhausted or events.stopped_after_timeouts):
         death, returncode, ended = _run_child(config, remaining, deadline, events)
         remaining = [t for t in remaining if t.id not in events.results]
         if death is None:
@@ -195,6 +210,8 @@ def run_suite(config: dict, planned: list[PlannedTest]) -> ChildEvents:
         timeout = next(t.timeout_s for t in planned if t.id == death.test)
         events.results[death.test] = _death_result(death, timeout, returncode, ended, events)
         remaining = [t for t in remaining if t.id != death.test]
+        timed_out = sum(1 for r in events.results.values() if r["status"] == "timeout")
+        events.stopped_after_timeouts = timed_out >= MAX_TIMEOUTS
     return events
 
 

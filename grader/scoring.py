@@ -7,6 +7,11 @@ from grader.manifest import PlannedTest
 from grader.results import LevelScore, Report, Status, TestResult, TestStatus
 from grader.sandbox import ChildEvents
 
+LEFT_PROCESSES = (
+    "Your code started a process that was still running when grading ended, so it was stopped and the "
+    "run is not scored. Solutions must not leave processes behind."
+)
+STOPPED_AFTER_TIMEOUTS = "Not run: grading stopped after two tests timed out. Fix the hang first."
 NOT_REPORTED = "This test never reported a result, so it counts as failed."
 
 
@@ -16,7 +21,12 @@ def _test_results(planned: list[PlannedTest], events: ChildEvents) -> list[TestR
         test = TestResult(id=plan.id, level=plan.level, points=plan.points)
         reported = events.results.get(plan.id)
         if reported is None:
-            test.message = "Not run: grading stopped before this test." if events.budget_exhausted else NOT_REPORTED
+            if events.stopped_after_timeouts:
+                test.message = STOPPED_AFTER_TIMEOUTS
+            elif events.budget_exhausted:
+                test.message = "Not run: grading stopped before this test."
+            else:
+                test.message = NOT_REPORTED
         else:
             test.status = TestStatus(reported["status"])
             test.message = reported.get("message", "")
@@ -59,21 +69,26 @@ def build_report(kata: Kata, file: str, seed: int, planned: list[PlannedTest], e
     tests = _test_results(planned, events)
     report = Report(kata=kata.name, file=file, seed=seed, status=Status.FAILED, score=0, duration_s=duration_s,
                     tests=tests, output=events.output)
-    if events.problem:
-        report.status = Status.ERROR
-        report.problem, report.problem_detail = _problem_text(events.problem)
-        for test in tests:
-            test.message = "Not run: the file could not be graded."
-        report.levels = _levels(kata, tests)
-        return report
     report.levels = _levels(kata, tests)
+    if events.problem or events.left_processes:
+        report.status = Status.ERROR
+        if events.problem:
+            report.problem, report.problem_detail = _problem_text(events.problem)
+        else:
+            report.problem = LEFT_PROCESSES
+        for test in tests:
+            if test.status is TestStatus.NOT_RUN:
+                test.message = "Not run: the file could not be graded."
+        for level in report.levels:
+            level.points = level.score = 0
+        return report
     total = sum(t.points for t in tests)
     earned = sum(level.points for level in report.levels)
     # Round down so a score of 100 always means every test passed.
     report.score = 100 * earned // total
     if report.score == 100:
         report.status = Status.PASSED
-    elif events.budget_exhausted or any(t.status is TestStatus.TIMEOUT for t in tests):
+    elif events.budget_exhausted or events.stopped_after_timeouts or any(t.status is TestStatus.TIMEOUT for t in tests):
         report.status = Status.TIMEOUT
     elif all(t.error_type == "NotImplementedError" for t in tests):
         report.status = Status.NOT_STARTED

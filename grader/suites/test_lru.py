@@ -41,33 +41,39 @@ class LRUCacheMatchesModel(RuleBasedStateMachine):
 
     @rule(key=keys)
     def get(self, key):
-        missing = object()
-        got = self.script.call(self.cache, "get", key, missing)
+        got = self.script.call(self.cache, "get", key)
         if key in self.model:
             self.model.move_to_end(key)
-            if got is missing:
+            if got is None and self.model[key] is not None:
                 self.script.fail(
-                    f"get({key!r}) said the key is missing, but it was put and is among the "
-                    f"{self.capacity} most recently used keys, so it must still be cached.", got="the default")
+                    f"get({key!r}) returned None as if the key were missing, but it was put and is among the "
+                    f"{self.capacity} most recently used keys, so it must still be cached.", got=got)
             self.script.expect(got, self.model[key], f"get({key!r}) returned {{got}}; the last value put was {{expected}}.")
-        elif got is not missing:
-            why = ("it was the least recently used key when the cache was full, so it was evicted"
-                   if key in self.evicted else "it was never put")
-            self.script.fail(f"get({key!r}) returned {got!r}, but {why}.", got=got)
+        elif got is not None:
+            self.script.fail(f"get({key!r}) returned {got!r}, but {self._why_absent(key)}.", got=got)
 
     @rule(key=keys)
     def contains(self, key):
         got = self.script.contains(self.cache, key)
-        self.script.expect(got, key in self.model,
-                           f"`{key!r} in cache` gave {{got}}; expected {{expected}} from the keys put and evicted so far.")
+        if key in self.model:
+            self.script.expect(got, True, f"`{key!r} in cache` gave {{got}}, but {key!r} was put and is among the "
+                               f"{self.capacity} most recently used keys, so it must still be cached.")
+        else:
+            self.script.expect(got, False, f"`{key!r} in cache` gave {{got}}, but {self._why_absent(key)}.")
+
+    def _why_absent(self, key):
+        if key in self.evicted:
+            return f"{key!r} was the least recently used key when the cache was full, so it was evicted"
+        return f"{key!r} was never put"
 
     @invariant()
     def size_matches(self):
         if not hasattr(self, "cache"):
             return
-        got = self.script.len(self.cache)
-        self.script.expect(got, len(self.model),
-                           f"len(cache) is {{got}}, expected {{expected}} (capacity {self.capacity}).")
+        with self.script.quietly():
+            got = self.script.len(self.cache)
+            self.script.expect(got, len(self.model),
+                               f"len(cache) is {{got}}, expected {{expected}} (capacity {self.capacity}).")
 
 
 @scored(points=30, level=1)

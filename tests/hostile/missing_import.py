@@ -1,0 +1,3 @@
+"""Imports a module that does not exist."""
+
+import numpyy  # noqa: F401

@@ -1,0 +1,4 @@
+"""A file that does not parse."""
+
+class LRUCache:
+    def get(self, key

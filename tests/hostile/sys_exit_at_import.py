@@ -1,0 +1,5 @@
+"""Exits while being imported."""
+
+import sys
+
+sys.exit(0)
