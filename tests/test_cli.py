@@ -1,0 +1,156 @@
+"""The `grade` command as a user meets it: every path, its output, and its exit code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import KATA_NAMES
+from grader import catalog
+from grader.cli import EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, app
+
+
+def grade(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "grader", *args], capture_output=True, text=True, timeout=120,
+                          cwd=cwd, env={**__import__("os").environ, "COLUMNS": "120"})
+
+
+def one_line_error(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == EXIT_USAGE
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_grade_alone_lists_the_katas_and_how_to_start():
+    result = grade()
+    assert result.returncode == 0
+    for name in KATA_NAMES:
+        assert name in result.stdout
+    assert "Start with" in result.stdout
+
+
+def test_list_shows_every_kata_with_title_difficulty_minutes_and_levels():
+    result = grade("list")
+    assert result.returncode == 0
+    for kata in catalog.all_katas():
+        assert kata.name in result.stdout and kata.title in result.stdout and kata.difficulty in result.stdout
+        assert kata.levels[0] in result.stdout
+
+
+def test_the_reference_passes_with_exit_code_0():
+    result = grade("lru", "--reference")
+    assert result.returncode == EXIT_PASSED
+    assert "Score 100/100" in result.stdout and "passed" in result.stdout
+
+
+def test_the_untouched_stub_says_where_to_start_with_exit_code_1():
+    result = grade("lru")
+    assert result.returncode == EXIT_FAILED
+    assert "not started" in result.stdout.replace("_", " ")
+    assert "Start here" in result.stdout
+
+
+def test_json_output_is_one_object_with_the_documented_fields(tmp_path):
+    result = grade("lru", "--reference", "--json")
+    assert result.returncode == EXIT_PASSED
+    report = json.loads(result.stdout)
+    assert {"kata", "score", "status", "duration_s", "levels", "tests"} <= set(report)
+    assert (report["kata"], report["score"], report["status"]) == ("lru", 100, "passed")
+    assert all({"level", "name", "score", "points", "max_points"} <= set(level) for level in report["levels"])
+    assert all({"id", "level", "points", "status", "message"} <= set(test) for test in report["tests"])
+
+
+def test_a_failing_file_exits_1_and_shows_the_failed_property_with_a_replayable_case(tmp_path):
+    source = catalog.find("lru").reference.read_text().replace(
+        "        self._unlink(node)\n        self._append(node)\n        return node.value", "        return node.value")
+    target = tmp_path / "mine.py"
+    target.write_text(source)
+    result = grade("lru", "--file", str(target))
+    assert result.returncode == EXIT_FAILED
+    assert "get refreshes recency" in result.stdout
+    assert "cache = LRUCache(2)" in result.stdout and "cache.get(0)" in result.stdout
+    assert "Traceback" not in result.stdout
+
+
+def test_the_same_file_graded_twice_gets_the_same_report(tmp_path):
+    target = tmp_path / "lru.py"
+    target.write_text(catalog.find("lru").reference.read_text().replace(
+        "if len(self._nodes) == self.capacity:", "if len(self._nodes) > self.capacity:"))
+    first, second = (json.loads(grade("lru", "--file", str(target), "--json").stdout) for _ in range(2))
+    first.pop("duration_s"), second.pop("duration_s")
+    assert first == second and first["score"] < 100
+
+
+def test_verbose_shows_the_users_own_frames_and_output(tmp_path):
+    target = tmp_path / "lru.py"
+    target.write_text(catalog.find("lru").reference.read_text().replace(
+        "        node = self._nodes.get(key)\n        if node is None:\n            return default",
+        "        print('looking up', key)\n        node = self._nodes[key]"))
+    quiet = grade("lru", "--file", str(target))
+    loud = grade("lru", "--file", str(target), "--verbose")
+    assert "Where it happened in your code" not in quiet.stdout
+    assert "Where it happened in your code" in loud.stdout and str(target) in loud.stdout.replace("\n", "")
+    assert "looking up" in loud.stdout
+    assert "grader/" not in loud.stdout.split("Where it happened")[1].split("╰")[0]
+
+
+def test_seed_changes_nothing_for_a_correct_solution_and_is_reported():
+    result = json.loads(grade("lru", "--reference", "--json", "--seed", "7").stdout)
+    assert (result["score"], result["seed"]) == (100, 7)
+
+
+def test_an_unknown_kata_suggests_the_closest_name():
+    line = one_line_error(grade("lur"))
+    assert "no kata named 'lur'" in line and "Did you mean 'lru'?" in line
+
+
+def test_an_unknown_kata_with_nothing_close_points_to_the_list():
+    assert "grade list" in one_line_error(grade("zzzzzz"))
+
+
+def test_a_missing_file_is_a_usage_error(tmp_path):
+    assert "There is no file at" in one_line_error(grade("lru", "--file", str(tmp_path / "nope.py")))
+
+
+def test_a_directory_is_not_a_file(tmp_path):
+    assert "There is no file at" in one_line_error(grade("lru", "--file", str(tmp_path)))
+
+
+def test_a_mistyped_option_suggests_the_right_one():
+    assert "--json" in one_line_error(grade("lru", "--jsn"))
+
+
+@pytest.mark.parametrize("args", [["lru", "--seed", "-1"], ["lru", "--seed", "x"]])
+def test_a_bad_seed_is_a_usage_error(args):
+    assert "--seed" in one_line_error(grade(*args))
+
+
+def test_file_and_reference_together_are_refused(tmp_path):
+    target = tmp_path / "lru.py"
+    target.write_text("")
+    assert "use one of them" in one_line_error(grade("lru", "--file", str(target), "--reference"))
+
+
+def test_every_command_has_help():
+    result = grade("--help")
+    assert result.returncode == 0
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name in group.list_commands(None):
+        command = group.get_command(None, name)
+        assert command.help and command.help.strip(), f"'grade {name}' has no help"
+        assert grade(name, "--help").returncode == 0
+
+
+def test_the_grade_help_explains_the_options():
+    result = grade("lru", "--help")
+    assert result.returncode == 0
+    for option in ("--file", "--reference", "--json", "--seed", "--verbose"):
+        assert option in result.stdout
