@@ -46,6 +46,7 @@ class Kata:
     """Progressive katas: a level's points count only once every earlier level passes."""
     asyncio: bool
     """The hidden suite needs pytest-asyncio."""
+    hints: tuple[str, ...] = ()
 
     @property
     def folder(self) -> Path:
@@ -63,6 +64,11 @@ class Kata:
     def suite(self) -> Path:
         return SUITES_DIR / f"test_{self.name}.py"
 
+    def level_statement(self, level: int) -> Path | None:
+        """Progressive katas keep each later level's statement apart, to be revealed when it unlocks."""
+        path = self.folder / "levels" / f"{level}.md"
+        return path if path.is_file() else None
+
     def level_name(self, level: int) -> str:
         return self.levels[level - 1] if 0 < level <= len(self.levels) else f"Level {level}"
 
@@ -78,6 +84,7 @@ def _load(folder: Path) -> Kata:
         levels=tuple(meta["levels"]),
         gated=bool(meta.get("gated", False)),
         asyncio=bool(meta.get("asyncio", False)),
+        hints=tuple(meta.get("hints", ())),
     )
 
 

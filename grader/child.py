@@ -191,9 +191,8 @@ def run(config: dict, emit: Callable[[dict], None]) -> None:
     emit({"event": "output", "text": capture.text(), "total_chars": capture.total_chars})
 
 
-def main() -> None:
-    config = json.loads(sys.stdin.readline())
-    sys.stdin = open(os.devnull)
+def serve(config: dict) -> None:
+    """Grade as the config says, report on the results pipe, and leave without interpreter shutdown."""
     results = os.fdopen(config["results_fd"], "w", encoding="utf-8", buffering=1)
     nonce = config["nonce"]
     write, flush, dumps = results.write, results.flush, json.dumps
@@ -211,6 +210,12 @@ def main() -> None:
               "traceback": traceback.format_exc()})
     # Skip interpreter shutdown: atexit handlers and __del__ methods in the user's code never run.
     os._exit(0)
+
+
+def main() -> None:
+    config = json.loads(sys.stdin.readline())
+    sys.stdin = open(os.devnull)
+    serve(config)
 
 
 if __name__ == "__main__":

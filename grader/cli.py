@@ -8,17 +8,20 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from typer.core import TyperGroup
 
 from grader import catalog, render
+from grader.commands import hint, practice, progress, reset
+from grader.commands.common import (
+    EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, console, kata_or_exit, record_attempt, usage_error,
+)
 from grader.grading import grade
 from grader.results import Status
 
+__all__ = ["app", "main", "EXIT_PASSED", "EXIT_FAILED", "EXIT_USAGE"]
+
 # Typer has moved between wrapping click and vendoring it; BadParameter derives from UsageError in both.
 UsageError = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError")
-
-EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class _KataFirstGroup(TyperGroup):
@@ -36,17 +39,10 @@ class _KataFirstGroup(TyperGroup):
 app = typer.Typer(
     cls=_KataFirstGroup,
     add_completion=False,
-    no_args_is_help=False,
     pretty_exceptions_enable=False,
     help="Grade your kata solutions against hidden property-based tests.\n\nUsage: grade KATA [--file PATH] "
     "[--reference] [--json] [--seed N] [--verbose]",
 )
-console = Console(highlight=False)
-
-
-def usage_error(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]error:[/] {message}")
-    return typer.Exit(EXIT_USAGE)
 
 
 @app.callback(invoke_without_command=True)
@@ -72,10 +68,7 @@ def grade_kata(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show tracebacks from your code and its output."),
 ) -> None:
     """Grade KATA: run its hidden tests against your file and show the score."""
-    try:
-        kata = catalog.find(name)
-    except catalog.UnknownKata as exc:
-        raise usage_error(str(exc)) from None
+    kata = kata_or_exit(name)
     if file is not None and reference:
         raise usage_error("--file and --reference pick different files: use one of them.")
     target = kata.reference if reference else (file if file is not None else kata.stub)
@@ -86,7 +79,19 @@ def grade_kata(
         typer.echo(json.dumps(report.to_json(), indent=2))
     else:
         render.report(console, kata, report, verbose)
+    if not reference:
+        record_attempt(kata, target, report)
     raise typer.Exit(EXIT_PASSED if report.status is Status.PASSED else EXIT_FAILED)
+
+
+app.command("history")(progress.history)
+app.command("stats")(progress.stats)
+app.command("next")(progress.next_kata)
+app.command("hint")(hint.hint)
+app.command("reset")(reset.reset)
+app.command("watch")(practice.watch)
+app.command("practice")(practice.practice)
+app.command("mock")(practice.mock)
 
 
 def main() -> None:

@@ -1,17 +1,27 @@
-"""The grading pipeline: read the suite's plan, run it in a child, score what came back."""
+"""The grading pipeline: read the suite's plan, run it in a child, score what came back.
+
+`grade` starts a fresh interpreter per run. `WarmGrader` keeps one worker process with pytest and
+hypothesis already imported, which forks a child per run: the same isolation per run, without the
+start-up cost, for watch and practice sessions that regrade on every save.
+"""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 from grader import manifest, sandbox, scoring
 from grader.catalog import Kata
+from grader.manifest import PlannedTest
 from grader.results import Report
+from grader.sandbox import ChildEvents
 
 
-def grade(kata: Kata, target: Path, seed: int = 0) -> Report:
-    started = time.monotonic()
+def plan(kata: Kata, target: Path, seed: int) -> tuple[dict, list[PlannedTest]]:
     planned = manifest.read(kata.suite)
     config = {
         "target": str(target.resolve()),
@@ -24,5 +34,46 @@ def grade(kata: Kata, target: Path, seed: int = 0) -> Report:
         "max_timeouts": sandbox.MAX_TIMEOUTS,
         "asyncio": kata.asyncio,
     }
+    return config, planned
+
+
+def grade(kata: Kata, target: Path, seed: int = 0) -> Report:
+    started = time.monotonic()
+    config, planned = plan(kata, target, seed)
     events = sandbox.run_suite(config, planned)
     return scoring.build_report(kata, str(target), seed, planned, events, time.monotonic() - started)
+
+
+class WarmGrader:
+    """A client of grader.worker. Falls back to a cold `grade` if the worker is gone."""
+
+    def __init__(self) -> None:
+        self._worker = subprocess.Popen(
+            [sys.executable, "-m", "grader.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, env=sandbox.child_env(), text=True, bufsize=1,
+        )
+
+    def grade(self, kata: Kata, target: Path, seed: int = 0) -> Report:
+        started = time.monotonic()
+        config, planned = plan(kata, target, seed)
+        try:
+            self._worker.stdin.write(json.dumps({"config": config, "planned": [asdict(t) for t in planned]}) + "\n")
+            self._worker.stdin.flush()
+            events = ChildEvents(**json.loads(self._worker.stdout.readline()))
+        except (OSError, ValueError, TypeError):
+            return grade(kata, target, seed)
+        return scoring.build_report(kata, str(target), seed, planned, events, time.monotonic() - started)
+
+    def close(self) -> None:
+        if self._worker.poll() is None:
+            self._worker.stdin.close()
+            try:
+                self._worker.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                self._worker.kill()
+
+    def __enter__(self) -> "WarmGrader":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()

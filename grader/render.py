@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console, Group
+from rich.markdown import Markdown
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.syntax import Syntax
@@ -84,9 +85,26 @@ def report(console: Console, kata: Kata, result: Report, verbose: bool = False) 
 
     if result.status is not Status.ERROR:
         _tests(console, result, verbose)
+        _next_level(console, kata, result)
     if verbose and result.output:
         console.print(Panel(Text(result.output), title="what your code printed", title_align="left"))
     console.print(Text(f"{result.duration_s:.2f} s · seed {result.seed}", style="dim"))
+
+
+def _next_level(console: Console, kata: Kata, result: Report) -> None:
+    """In a progressive kata, passing a level reveals the next one's statement, as in a real round."""
+    if not kata.gated:
+        return
+    passed = [level.level for level in result.levels if level.points == level.max_points and not level.locked]
+    unlocked = 1
+    while unlocked in passed:
+        unlocked += 1
+    statement = kata.level_statement(unlocked)
+    if unlocked == 1 or statement is None:
+        return
+    console.print(Panel(Markdown(statement.read_text(encoding="utf-8")), border_style="cyan",
+                        title=f"Level {unlocked} unlocked: {kata.level_name(unlocked)}", title_align="left"))
+    console.print(Text(f"(kept in {_display_path(str(statement))})", style="dim"))
 
 
 def _tests(console: Console, result: Report, verbose: bool) -> None:
@@ -109,3 +127,116 @@ def _tests(console: Console, result: Report, verbose: bool) -> None:
     hidden = len(failures) - MAX_FAILURES_SHOWN
     if hidden > 0:
         console.print(Text(f"  ... and {hidden} more failing tests (--json lists them all)", style="dim"))
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
+
+
+def history(console: Console, katas: list[Kata], attempts: list, progress: dict) -> None:
+    if not attempts:
+        console.print("No attempts yet. Grade a kata with [bold cyan]grade KATA[/] and it shows up here.")
+        return
+    table = Table(title="Attempts", title_justify="left", show_edge=False, header_style="bold")
+    for column in ("when", "kata", "score", "status", "levels", "hints", "mode", "time in session"):
+        table.add_column(column)
+    for attempt in attempts[-25:]:
+        levels = " ".join(f"{lv['points']}/{lv['max_points']}" for lv in attempt.levels)
+        table.add_row(attempt.when.astimezone().strftime("%Y-%m-%d %H:%M"), attempt.kata, str(attempt.score),
+                      attempt.status, levels, str(attempt.hints_used), attempt.mode, _duration(attempt.elapsed_s))
+    console.print(table)
+    if len(attempts) > 25:
+        console.print(Text(f"(the last 25 of {len(attempts)} attempts)", style="dim"))
+    best = Table(title="\nBest per kata", title_justify="left", show_edge=False, header_style="bold")
+    for column in ("kata", "attempts", "best score", "best time", "score over time"):
+        best.add_column(column)
+    from grader.progress import sparkline
+
+    for kata in katas:
+        p = progress[kata.name]
+        if not p.attempts:
+            continue
+        scores = [a.score for a in attempts if a.kata == kata.name]
+        best.add_row(kata.name, str(p.attempts), f"{p.best_score}/100", _duration(p.best_time_s), sparkline(scores))
+    console.print(best)
+
+
+def stats(console: Console, summary) -> None:
+    table = Table(show_header=False, show_edge=False, box=None, padding=(0, 2))
+    table.add_row("solved", str(len(summary.solved)), ", ".join(summary.solved))
+    table.add_row("started", str(len(summary.started)), ", ".join(summary.started))
+    table.add_row("untouched", str(len(summary.untouched)), ", ".join(summary.untouched))
+    table.add_row("practice time", _duration(summary.practice_s), "timed sessions plus grading time")
+    table.add_row("streak", f"{summary.streak_days} day{'s' if summary.streak_days != 1 else ''}", "")
+    console.print(table)
+
+
+def suggestions(console: Console, ordered: list) -> None:
+    if not ordered:
+        console.print("No katas found.")
+        return
+    first, why = ordered[0]
+    console.print(Text.assemble("Next: ", (first.name, "bold cyan"), f" · {first.title} · {why}"))
+    console.print(f"  grade practice {first.name}   (a {first.minutes}-minute timed session)")
+    for kata, why in ordered[1:5]:
+        console.print(Text.assemble("  then ", (kata.name, "cyan"), f" · {why}"))
+
+
+def hints(console: Console, kata: Kata, revealed: int) -> None:
+    for number, hint in enumerate(kata.hints[:revealed], start=1):
+        style = "bold" if number == revealed else "dim"
+        console.print(Panel(Text(hint), title=f"hint {number} of {len(kata.hints)}", title_align="left",
+                            border_style="cyan" if number == revealed else "dim", style=style))
+    if revealed == len(kata.hints):
+        console.print(Text("That was the last hint.", style="dim"))
+
+
+class LiveSession:
+    """The live panel of a practice session: re-rendered twice a second, so the clock reads the time itself."""
+
+    def __init__(self, state, clock) -> None:
+        self.state = state
+        self.clock = clock
+
+    def __rich__(self) -> Panel:
+        state, run = self.state, self.state.run
+        kata = run.kata
+        left = state.time_left(self.clock())
+        clock_text = "no timer" if left is None else f"{int(left) // 60:02d}:{int(left) % 60:02d} left"
+        lines: list = [Text.assemble(
+            (kata.name, "bold cyan"), f" · {kata.title} · level {run.level}/{len(kata.levels)} ",
+            (kata.level_name(run.level), "bold"), "  ", (clock_text, "bold yellow" if left is not None and left < 300
+                                                         else "bold"))]
+        if len(state.runs) > 1:
+            lines.append(Text(f"kata {state.current + 1} of {len(state.runs)} in this round", style="dim"))
+        if run.report is None:
+            lines.append(Text("grading..."))
+        else:
+            report = run.report
+            lines.append(Text.assemble("score ", (f"{report.score}/100", _STATUS_STYLE[report.status]),
+                                       f"   best {run.best_score}   regrades {run.regrades}"))
+            failure = run.first_failure
+            if report.problem:
+                lines.append(Text(report.problem, style="red"))
+            elif failure is not None:
+                lines.append(Text.assemble(("first failing: ", "bold"), failure.title))
+                lines.append(Text(failure.message))
+        lines.append(Text(f"save {_display_path(str(kata.stub))} to regrade · Ctrl-C to stop", style="dim"))
+        mode = f"{state.kind}{' · interview mode' if state.interview else ''}"
+        return Panel(Group(*lines), title=mode, title_align="left", border_style="cyan")
+
+
+def session_summary(console: Console, state, now: float) -> None:
+    table = Table(title=f"{state.kind} session: {state.outcome or 'ended'}", title_justify="left",
+                  show_edge=False, header_style="bold")
+    for column in ("kata", "best score", "regrades"):
+        table.add_column(column)
+    for run in state.runs:
+        table.add_row(run.kata.name, f"{run.best_score}/100" if run.regrades else "not reached", str(run.regrades))
+    console.print(table)
+    minutes, seconds = divmod(int(now - state.started), 60)
+    console.print(Text(f"time used {minutes}m{seconds:02d}s · see it all with grade history", style="dim"))

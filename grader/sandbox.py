@@ -107,7 +107,7 @@ def _drain(stream, keep: bytearray) -> None:
             keep.extend(chunk[:room])
 
 
-def _child_env() -> dict[str, str]:
+def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "HYPOTHESIS_", "PYTHON"))}
     env.update(
         PYTHONHASHSEED="0",
@@ -125,17 +125,78 @@ class Death:
     started: float
 
 
-def _run_child(config: dict, tests: list[PlannedTest], deadline: float, events: ChildEvents):
+class ForkedChild:
+    """A grading child forked from a warm worker, with the little of Popen's interface _run_child uses."""
+
+    def __init__(self, pid: int, stderr) -> None:
+        self.pid = pid
+        self.stderr = stderr
+        self.stdin = None
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        end = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if end is not None and time.monotonic() >= end:
+                raise subprocess.TimeoutExpired(f"pid {self.pid}", timeout)
+            time.sleep(0.002)
+        return self.returncode
+
+
+def spawn_child(config_line: bytes, write_fd: int, workdir: str) -> subprocess.Popen:
+    """A fresh interpreter: the default, and the only way that shares nothing with the grader."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "grader.child"],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=workdir, env={**child_env(), "HOME": workdir, "TMPDIR": workdir},
+        pass_fds=(write_fd,), start_new_session=True,
+    )
+    child.stdin.write(config_line)
+    child.stdin.close()
+    return child
+
+
+def fork_child(config_line: bytes, write_fd: int, workdir: str) -> ForkedChild:
+    """A fork of this (warm) process, which has pytest and hypothesis imported already: used by grader.worker."""
+    from grader import child as child_module
+
+    stderr_read, stderr_write = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the forked child, which always leaves through os._exit
+        try:
+            os.setsid()
+            devnull = os.open(os.devnull, os.O_RDWR)
+            os.dup2(devnull, 0)
+            os.dup2(devnull, 1)
+            os.dup2(stderr_write, 2)
+            os.close(stderr_read)
+            os.chdir(workdir)
+            os.environ.update(HOME=workdir, TMPDIR=workdir)
+            config = json.loads(config_line)
+            child_module.serve(config)
+        finally:
+            os._exit(70)
+    os.close(stderr_write)
+    return ForkedChild(pid, os.fdopen(stderr_read, "rb"))
+
+
+def _run_child(config: dict, tests: list[PlannedTest], deadline: float, events: ChildEvents, launch):
     """Run one child over `tests`: (where it died or None, its exit code, when it ended)."""
     read_fd, write_fd = os.pipe()
     nonce = secrets.token_hex(16)
     with tempfile.TemporaryDirectory(prefix="katas-grade-") as workdir:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "grader.child"],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            cwd=workdir, env={**_child_env(), "HOME": workdir, "TMPDIR": workdir},
-            pass_fds=(write_fd,), start_new_session=True,
-        )
+        config_line = (json.dumps({**config, "tests": [t.id for t in tests], "results_fd": write_fd,
+                                   "nonce": nonce}) + "\n").encode()
+        child = launch(config_line, write_fd, workdir)
         os.close(write_fd)
         stderr_kept = bytearray()
         threading.Thread(target=_drain, args=(child.stderr, stderr_kept), daemon=True).start()
@@ -149,9 +210,6 @@ def _run_child(config: dict, tests: list[PlannedTest], deadline: float, events: 
 
         reader = threading.Thread(target=read_events, daemon=True)
         reader.start()
-        child.stdin.write((json.dumps({**config, "tests": [t.id for t in tests], "results_fd": write_fd,
-                                       "nonce": nonce}) + "\n").encode())
-        child.stdin.close()
         try:
             child.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
@@ -193,14 +251,14 @@ def _absorb(lines: list[tuple[float, str]], nonce: str, events: ChildEvents) -> 
     return running or Death(test="", started=0.0)
 
 
-def run_suite(config: dict, planned: list[PlannedTest]) -> ChildEvents:
+def run_suite(config: dict, planned: list[PlannedTest], launch=spawn_child) -> ChildEvents:
     """Run every planned test, relaunching after a child dies mid-test, within RUN_BUDGET_S."""
     _become_subreaper()
     events = ChildEvents()
     deadline = time.monotonic() + RUN_BUDGET_S
     remaining = list(planned)
     while remaining and not (events.problem or events.budget_exhausted or events.stopped_after_timeouts):
-        death, returncode, ended = _run_child(config, remaining, deadline, events)
+        death, returncode, ended = _run_child(config, remaining, deadline, events, launch)
         remaining = [t for t in remaining if t.id not in events.results]
         if death is None:
             break

@@ -1,0 +1,63 @@
+"""What the command modules share: the console, and turning lookups into one-line usage errors."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from pathlib import Path
+
+from grader import catalog
+from grader.history import Attempt, History, HistoryError, file_hash, now_iso
+from grader.results import Report
+
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def usage_error(message: str) -> typer.Exit:
+    errors.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(EXIT_USAGE)
+
+
+def warn(message: str) -> None:
+    errors.print(f"[bold yellow]warning:[/] {message}")
+
+
+def kata_or_exit(name: str) -> catalog.Kata:
+    try:
+        return catalog.find(name)
+    except catalog.UnknownKata as exc:
+        raise usage_error(str(exc)) from None
+
+
+def history_or_exit() -> History:
+    """The history store, checked readable now, so a damaged database is one clear line, not a traceback."""
+    store = History()
+    try:
+        store.schema_version
+    except HistoryError as exc:
+        errors.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    return store
+
+
+def record_attempt(kata: catalog.Kata, target: Path, report: Report, mode: str = "grade",
+                   elapsed_s: float | None = None, session_id: int | None = None) -> None:
+    """Every graded attempt goes into the history; if the history fails, the result is kept and the user told where."""
+    store = History()
+    try:
+        hints_used = store.hints_used(kata.name)
+    except HistoryError:
+        hints_used = 0
+    attempt = Attempt(
+        kata=kata.name, at=now_iso(), duration_s=round(report.duration_s, 3), score=report.score,
+        status=report.status.value, hints_used=hints_used, file_hash=file_hash(target), mode=mode,
+        levels=[{"level": lv.level, "points": lv.points, "max_points": lv.max_points} for lv in report.levels],
+        elapsed_s=elapsed_s, session_id=session_id,
+    )
+    trouble = store.record_or_keep(attempt)
+    if trouble:
+        warn(trouble)

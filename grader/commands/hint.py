@@ -1,0 +1,23 @@
+"""grade hint KATA: the next hint, one at a time, and a note in the history that it was used."""
+
+from __future__ import annotations
+
+import typer
+
+from grader import render
+from grader.commands.common import EXIT_FAILED, console, errors, history_or_exit, kata_or_exit
+
+
+def hint(name: str = typer.Argument(..., help="The kata, for example lru.")) -> None:
+    """Reveal the next hint for KATA (they are counted in your history)."""
+    kata = kata_or_exit(name)
+    store = history_or_exit()
+    running = store.open_interview_session()
+    if running is not None:
+        errors.print("[bold red]error:[/] hints are off during an interview-mode session, as in a real round.")
+        raise typer.Exit(EXIT_FAILED)
+    if not kata.hints:
+        console.print(f"{kata.name} has no hints: its README.md is all there is.")
+        return
+    revealed = store.reveal_hint(kata.name, len(kata.hints))
+    render.hints(console, kata, revealed)

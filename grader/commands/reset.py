@@ -1,0 +1,41 @@
+"""grade reset KATA: back to the original stub, after saving the current file as a backup."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import typer
+
+from grader import stubs
+from grader.commands.common import EXIT_FAILED, console, errors, kata_or_exit
+
+
+def reset(
+    name: str = typer.Argument(..., help="The kata, for example lru."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+) -> None:
+    """Restore KATA's stub; your current file is saved as a timestamped backup first."""
+    kata = kata_or_exit(name)
+    try:
+        original = stubs.original_stub(kata)
+    except stubs.StubUnavailable as exc:
+        errors.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    current = kata.stub.read_text(encoding="utf-8") if kata.stub.exists() else None
+    if current == original:
+        console.print(f"{kata.stub} is already the untouched stub: nothing to do.")
+        return
+    if not yes and not typer.confirm(f"Replace {kata.stub} with the original stub? Your file is backed up first.",
+                                     default=False):
+        console.print("Nothing changed.")
+        raise typer.Exit(EXIT_FAILED)
+    if current is not None:
+        backup = stubs.backup_path(kata, datetime.now().strftime("%Y-%m-%dT%H-%M-%S"))
+        backup.parent.mkdir(exist_ok=True)
+        # Never overwrite an earlier backup, even two resets within one second.
+        while backup.exists():
+            backup = backup.with_name(backup.stem + "-again.py")
+        backup.write_text(current, encoding="utf-8")
+        console.print(f"Your file was saved to {backup}")
+    kata.stub.write_text(original, encoding="utf-8")
+    console.print(f"{kata.stub} is the original stub again.")

@@ -1,0 +1,285 @@
+"""Practice history: graded attempts, hints used and timed sessions, kept in SQLite.
+
+The database lives in the platform's user data folder (platformdirs), or in $KATAS_DATA_DIR, which
+tests and several profiles use. Its schema is versioned with PRAGMA user_version and migrated in
+one transaction. When the database cannot be written (damaged, locked, read-only), an attempt is
+appended to a JSON-lines file beside it instead, and imported on the next successful write, so a
+result is never lost.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+DATA_DIR_ENV = "KATAS_DATA_DIR"
+DB_NAME = "history.sqlite3"
+UNSAVED_NAME = "unsaved-attempts.jsonl"
+LOCK_WAIT_S = 2.0
+
+# MIGRATIONS[n] takes a database from version n to n + 1. Append, never edit.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        kata TEXT NOT NULL,
+        at TEXT NOT NULL,
+        duration_s REAL NOT NULL,
+        score INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        levels TEXT NOT NULL,
+        hints_used INTEGER NOT NULL,
+        file_hash TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        elapsed_s REAL,
+        session_id INTEGER REFERENCES sessions(id)
+    );
+    CREATE INDEX attempts_by_kata ON attempts (kata, at);
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        katas TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        minutes REAL,
+        interview INTEGER NOT NULL,
+        outcome TEXT
+    );
+    CREATE TABLE hints (
+        kata TEXT PRIMARY KEY,
+        revealed INTEGER NOT NULL
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class HistoryError(Exception):
+    """The history cannot be read or written; the message says why and what to do, in one sentence."""
+
+
+@dataclass
+class Attempt:
+    kata: str
+    at: str
+    """ISO 8601, UTC."""
+    duration_s: float
+    score: int
+    status: str
+    levels: list[dict] = field(default_factory=list)
+    hints_used: int = 0
+    file_hash: str = ""
+    mode: str = "grade"
+    """grade, watch, practice or mock."""
+    elapsed_s: float | None = None
+    """Time into the timed session when this attempt was graded; None outside sessions."""
+    session_id: int | None = None
+
+    @property
+    def when(self) -> datetime:
+        return datetime.fromisoformat(self.at)
+
+
+@dataclass
+class Session:
+    id: int
+    kind: str
+    katas: list[str]
+    started_at: str
+    ended_at: str | None
+    minutes: float | None
+    interview: bool
+    outcome: str | None
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("katas", appauthor=False))
+
+
+class History:
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder if folder is not None else data_dir()
+        self.path = self.folder / DB_NAME
+        self.unsaved_path = self.folder / UNSAVED_NAME
+
+    # -- connection and schema -------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=LOCK_WAIT_S, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise HistoryError(f"Cannot open the history database at {self.path}: {exc}.") from exc
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            self._migrate(connection)
+            yield connection
+            connection.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            _rollback(connection)
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise HistoryError(f"The history database at {self.path} is locked by another grade process.") from exc
+            raise HistoryError(f"The history database at {self.path} cannot be written: {exc}.") from exc
+        except sqlite3.DatabaseError as exc:
+            _rollback(connection)
+            raise HistoryError(f"The history database at {self.path} is damaged ({exc}). Move it away and a new "
+                               "one will be started; nothing was changed.") from exc
+        except BaseException:
+            _rollback(connection)
+            raise
+        finally:
+            connection.close()
+
+    def _migrate(self, connection: sqlite3.Connection) -> None:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise HistoryError(f"The history database at {self.path} was written by a newer katas "
+                               f"(schema {version}, this one knows {SCHEMA_VERSION}): update the grader.")
+        for step in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[step].split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+        if version != SCHEMA_VERSION:
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @property
+    def schema_version(self) -> int:
+        with self._transaction() as connection:
+            return connection.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- attempts --------------------------------------------------------------------------------
+    def record(self, attempt: Attempt) -> None:
+        """Store an attempt, and any attempts an earlier failure left in the unsaved file."""
+        with self._transaction() as connection:
+            pending = self._read_unsaved()
+            for earlier in [*pending, attempt]:
+                _insert_attempt(connection, earlier)
+        if pending:
+            self.unsaved_path.unlink(missing_ok=True)
+
+    def record_or_keep(self, attempt: Attempt) -> str | None:
+        """Record the attempt; if the database cannot take it, keep it in a file and say where, in one sentence."""
+        try:
+            self.record(attempt)
+            return None
+        except HistoryError as exc:
+            kept = self._keep_unsaved(attempt)
+            return f"{exc} Your result was saved to {kept} and will be added once the database works again."
+
+    def _keep_unsaved(self, attempt: Attempt) -> Path:
+        line = json.dumps(asdict(attempt)) + "\n"
+        for path in (self.unsaved_path, Path(tempfile.gettempdir()) / f"katas-{UNSAVED_NAME}"):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with path.open("a", encoding="utf-8") as handle:
+                    handle.write(line)
+                return path
+            except OSError:
+                continue
+        raise HistoryError("Neither the history database nor a fallback file could be written.")
+
+    def _read_unsaved(self) -> list[Attempt]:
+        try:
+            lines = self.unsaved_path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        return [Attempt(**json.loads(line)) for line in lines if line.strip()]
+
+    def attempts(self, kata: str | None = None) -> list[Attempt]:
+        """Oldest first."""
+        query = "SELECT kata, at, duration_s, score, status, levels, hints_used, file_hash, mode, elapsed_s, " \
+                "session_id FROM attempts"
+        with self._transaction() as connection:
+            rows = (connection.execute(query + " WHERE kata = ? ORDER BY at, id", (kata,)) if kata
+                    else connection.execute(query + " ORDER BY at, id")).fetchall()
+        return [Attempt(*row[:5], json.loads(row[5]), *row[6:]) for row in rows]
+
+    # -- hints -----------------------------------------------------------------------------------
+    def hints_used(self, kata: str) -> int:
+        with self._transaction() as connection:
+            row = connection.execute("SELECT revealed FROM hints WHERE kata = ?", (kata,)).fetchone()
+        return row[0] if row else 0
+
+    def reveal_hint(self, kata: str, available: int) -> int:
+        """Count one more hint as used (never past `available`); return how many are now revealed."""
+        with self._transaction() as connection:
+            row = connection.execute("SELECT revealed FROM hints WHERE kata = ?", (kata,)).fetchone()
+            revealed = min(available, (row[0] if row else 0) + 1)
+            connection.execute("INSERT INTO hints (kata, revealed) VALUES (?, ?) "
+                               "ON CONFLICT (kata) DO UPDATE SET revealed = excluded.revealed", (kata, revealed))
+        return revealed
+
+    # -- sessions --------------------------------------------------------------------------------
+    def start_session(self, kind: str, katas: list[str], minutes: float | None, interview: bool,
+                      started_at: str | None = None) -> int:
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "INSERT INTO sessions (kind, katas, started_at, minutes, interview) VALUES (?, ?, ?, ?, ?)",
+                (kind, json.dumps(katas), started_at or now_iso(), minutes, int(interview)))
+            return int(cursor.lastrowid)
+
+    def end_session(self, session_id: int, outcome: str, ended_at: str | None = None) -> None:
+        with self._transaction() as connection:
+            connection.execute("UPDATE sessions SET ended_at = ?, outcome = ? WHERE id = ?",
+                               (ended_at or now_iso(), outcome, session_id))
+
+    def sessions(self) -> list[Session]:
+        with self._transaction() as connection:
+            rows = connection.execute("SELECT id, kind, katas, started_at, ended_at, minutes, interview, outcome "
+                                      "FROM sessions ORDER BY started_at, id").fetchall()
+        return [Session(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows]
+
+    def open_interview_session(self, now: datetime | None = None) -> Session | None:
+        """An interview-mode session still running: hints and compare stay off until it ends.
+
+        A session whose process was killed never records its end, so one counts as running only
+        until its time is up.
+        """
+        now = now or datetime.now(timezone.utc)
+        for session in reversed(self.sessions()):
+            if not session.interview or session.ended_at is not None:
+                continue
+            started = datetime.fromisoformat(session.started_at)
+            if session.minutes is None or (now - started).total_seconds() < session.minutes * 60:
+                return session
+        return None
+
+
+def _insert_attempt(connection: sqlite3.Connection, attempt: Attempt) -> None:
+    connection.execute(
+        "INSERT INTO attempts (kata, at, duration_s, score, status, levels, hints_used, file_hash, mode, "
+        "elapsed_s, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (attempt.kata, attempt.at, attempt.duration_s, attempt.score, attempt.status, json.dumps(attempt.levels),
+         attempt.hints_used, attempt.file_hash, attempt.mode, attempt.elapsed_s, attempt.session_id))
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    try:
+        connection.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # nothing was begun, or the connection is already unusable
+
+
+def file_hash(path: Path) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return ""
