@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from grader import catalog, render
-from grader.commands import hint, practice, progress, reset
+from grader.commands import compare, hint, pin, practice, progress, reset
 from grader.commands.common import (
     EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, console, kata_or_exit, record_attempt, usage_error,
 )
@@ -75,12 +75,12 @@ def grade_kata(
     if not target.is_file():
         raise usage_error(f"There is no file at {target}.")
     report = grade(kata, target, seed)
+    if not reference:
+        record_attempt(kata, target, report)  # first, so output cut short (grade lru | head) loses nothing
     if as_json:
         typer.echo(json.dumps(report.to_json(), indent=2))
     else:
         render.report(console, kata, report, verbose)
-    if not reference:
-        record_attempt(kata, target, report)
     raise typer.Exit(EXIT_PASSED if report.status is Status.PASSED else EXIT_FAILED)
 
 
@@ -92,6 +92,8 @@ app.command("reset")(reset.reset)
 app.command("watch")(practice.watch)
 app.command("practice")(practice.practice)
 app.command("mock")(practice.mock)
+app.command("pin")(pin.pin)
+app.command("compare")(compare.compare)
 
 
 def main() -> None:

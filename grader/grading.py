@@ -77,3 +77,9 @@ class WarmGrader:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def benchmark(kata: Kata, target: Path) -> ChildEvents:
+    """Time the kata's benchmark workloads on the user's file and the reference, in one child run."""
+    config, planned = plan(kata, target, seed=0)
+    return sandbox.run_suite({**config, "benchmark": True}, planned)

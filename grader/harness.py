@@ -39,6 +39,7 @@ SETTINGS = settings(
 STATEFUL_SETTINGS = settings(SETTINGS, max_examples=40, stateful_step_count=20)
 
 _modules: dict[str, ModuleType] = {}
+_kata: list[str] = ["solution"]
 
 
 def scored(*, points: int, level: int = 1, timeout: float = 5.0) -> Callable:
@@ -51,9 +52,10 @@ def scored(*, points: int, level: int = 1, timeout: float = 5.0) -> Callable:
     return mark
 
 
-def install(solution_module: ModuleType, reference_module: ModuleType) -> None:
+def install(solution_module: ModuleType, reference_module: ModuleType, kata: str) -> None:
     _modules["solution"] = solution_module
     _modules["reference"] = reference_module
+    _kata[0] = kata
 
 
 def solution() -> ModuleType:
@@ -67,22 +69,24 @@ def reference() -> ModuleType:
 
 
 class PropertyFailed(AssertionError):
-    """A check failed: `message` says what was expected, `script` replays it."""
+    """A check failed: `message` says what was expected, `script` replays it, `replay` is a pinnable test body."""
 
-    def __init__(self, message: str, script: str = ""):
+    def __init__(self, message: str, script: str = "", replay: str = ""):
         super().__init__(message)
         self.message = message
         self.script = script
+        self.replay = replay
 
 
 class UserCodeRaised(Exception):
     """The user's code raised where the API promises a result."""
 
-    def __init__(self, message: str, script: str, original: BaseException):
+    def __init__(self, message: str, script: str, original: BaseException, replay: str = ""):
         super().__init__(message)
         self.message = message
         self.script = script
         self.original = original
+        self.replay = replay
 
 
 _SCALARS = (bool, int, float, complex, str, bytes, type(None))
@@ -122,7 +126,9 @@ class Script:
 
     def __init__(self) -> None:
         self._lines: list[str] = []
+        self._notes: dict[int, str] = {}
         self._names: dict[int, str] = {}
+        self._imports: list[str] = []
 
     @contextmanager
     def quietly(self) -> Iterator[None]:
@@ -133,6 +139,7 @@ class Script:
 
     def new(self, name: str, cls: type, *args: Any, **kwargs: Any) -> Any:
         """Construct `cls(*args)` and call the object `name` in the script."""
+        self._import(cls.__name__)
         obj = self.run(f"{name} = {cls.__name__}", cls, *args, **kwargs)
         self._names[id(obj)] = name
         return obj
@@ -151,22 +158,39 @@ class Script:
 
     def run(self, label: str, fn: Callable, *args: Any, shown: str | None = None, **kwargs: Any) -> Any:
         """Call fn, record the call, and turn an exception from the user's code into a readable failure."""
+        if shown is None and label.isidentifier():
+            self._import(label)  # a module-level function of the kata, called by name
         line = shown or f"{label}({_args_repr(args, kwargs)})"
         self._lines.append(line)
         try:
             return fn(*args, **kwargs)
         except (Exception, SystemExit, GeneratorExit) as exc:  # never the grader's own timeout signal
-            self._lines[-1] += f"  # raises {type(exc).__name__}"
+            self.note(f"raises {type(exc).__name__}")
             where = line.split(" = ", 1)[-1] if shown is None else line
             raise UserCodeRaised(
-                f"{where} raised {type(exc).__name__}: {exc}".rstrip(": "), self.render(), exc
+                f"{where} raised {type(exc).__name__}: {exc}".rstrip(": "), self.render(), exc, self.replay()
             ) from exc
 
+    def _import(self, name: str) -> None:
+        if name not in self._imports:
+            self._imports.append(name)
+
     def note(self, comment: str) -> None:
-        self._lines[-1] += f"  # {comment}"
+        index = len(self._lines) - 1
+        self._notes[index] = f"{self._notes[index]}; {comment}" if index in self._notes else comment
 
     def render(self) -> str:
-        return "\n".join(self._lines)
+        return "\n".join(f"{line}  # {self._notes[i]}" if i in self._notes else line
+                         for i, line in enumerate(self._lines))
+
+    def replay(self, expected: Any = None, check_last: bool = False) -> str:
+        """The calls as a test body, ending in an assertion on the last one when its expected value is known."""
+        lines = list(self._lines)
+        if check_last and lines and " = " not in lines[-1]:
+            operator = "is" if expected is None or isinstance(expected, bool) else "=="
+            lines[-1] = f"assert ({lines[-1]}) {operator} {expected!r}"
+        header = [f"from {_kata[0]} import {', '.join(self._imports)}"] if self._imports else []
+        return "\n".join(header + lines)
 
     def fail(self, message: str, *, got: Any = None, show_got: bool = True) -> NoReturn:
         if show_got and self._lines:
@@ -176,7 +200,19 @@ class Script:
     def expect(self, actual: Any, expected: Any, message: str) -> None:
         """Fail with `message` (formatted with {got} and {expected}) unless actual is `same` as expected."""
         if not same(actual, expected):
-            self.fail(message.format(got=_short(actual), expected=_short(expected)), got=actual)
+            self.note(f"got {_short(actual)}")
+            # A pinned test must fail for the same reason, so it needs an assertion it can write down.
+            replay = self.replay(expected, check_last=True) if _replayable(expected) else ""
+            raise PropertyFailed(message.format(got=_short(actual), expected=_short(expected)), self.render(), replay)
+
+
+def _replayable(value: Any) -> bool:
+    """A value whose repr is Python that rebuilds it, so a pinned test can assert on it."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return all(_replayable(v) for v in value)
+    if isinstance(value, dict):
+        return all(_replayable(k) and _replayable(v) for k, v in value.items())
+    return type(value) in _SCALARS
 
 
 def _short(value: Any, limit: int = 120) -> str:
@@ -199,6 +235,18 @@ def _timed(run: Callable[[], Any]) -> float:
         gc.enable()
 
 
+def best_times(user_run: Callable[[], Any], reference_run: Callable[[], Any], repeats: int = 3,
+               give_up_at: float = float("inf")) -> tuple[float, float]:
+    """Best wall times of alternating runs (user, reference, user, ...), so a busy machine slows both alike."""
+    user_best = reference_best = float("inf")
+    for _ in range(repeats):
+        user_best = min(user_best, _timed(user_run))
+        reference_best = min(reference_best, _timed(reference_run))
+        if user_best > give_up_at * reference_best:
+            break  # far past any limit already: more rounds would only make a slow solution slower to grade
+    return user_best, reference_best
+
+
 def assert_as_fast_as_reference(
     user_run: Callable[[], Any],
     reference_run: Callable[[], Any],
@@ -210,15 +258,9 @@ def assert_as_fast_as_reference(
 ) -> None:
     """Fail when the user's code takes more than `limit` times the reference's time on the same workload.
 
-    Runs alternate (user, reference, user, ...) and the best of each counts, so a busy machine slows
-    both sides alike. The limit is generous: only a worse complexity class, not a slower constant, fails.
+    The limit is generous: only a worse complexity class, not a slower constant, fails.
     """
-    user_best = reference_best = float("inf")
-    for _ in range(repeats):
-        user_best = min(user_best, _timed(user_run))
-        reference_best = min(reference_best, _timed(reference_run))
-        if user_best > 3 * limit * reference_best:
-            break  # far past the limit already: more rounds would only make a slow solution slower to grade
+    user_best, reference_best = best_times(user_run, reference_run, repeats, give_up_at=3 * limit)
     if user_best > limit * reference_best:
         raise PropertyFailed(
             # No measured figures in the message: the same code must get the same words every time.

@@ -126,7 +126,7 @@ class Reporter:
             }
         if isinstance(exc, PropertyFailed):
             return {"status": "failed", "message": exc.message, "counterexample": exc.script,
-                    "error_type": _unimplemented(exc)}
+                    "replay": exc.replay, "error_type": _unimplemented(exc)}
         if isinstance(exc, UserCodeRaised):
             original = exc.original
             message = exc.message
@@ -138,6 +138,7 @@ class Reporter:
                 "status": "failed",
                 "message": message,
                 "counterexample": exc.script,
+                "replay": exc.replay,
                 "error_type": type(original).__name__,
                 "user_traceback": self._user_frames(original),
             }

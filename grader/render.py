@@ -240,3 +240,35 @@ def session_summary(console: Console, state, now: float) -> None:
     console.print(table)
     minutes, seconds = divmod(int(now - state.started), 60)
     console.print(Text(f"time used {minutes}m{seconds:02d}s · see it all with grade history", style="dim"))
+
+
+def comparison(console: Console, kata: Kata, events) -> None:
+    """The user's file and the reference side by side, then the speed table."""
+    from rich.columns import Columns
+
+    panels = [
+        Panel(Syntax(path.read_text(encoding="utf-8"), "python", theme="ansi_dark", background_color="default",
+                     line_numbers=False, word_wrap=True), title=title, title_align="left")
+        for title, path in (("yours", kata.stub), ("reference", kata.reference))
+    ]
+    console.print(Columns(panels, equal=True, expand=True) if console.width >= 160 else Group(*panels))
+    if events.problem:
+        console.print(Text(f"No speed comparison: {events.problem.get('message') or 'your file could not be run.'}",
+                           style="yellow"))
+        return
+    if not events.benchmarks:
+        console.print(Text("This kata has no benchmark workloads.", style="dim"))
+        return
+    table = Table(title="Speed, measured in one run (best of 3, alternating)", title_justify="left",
+                  show_edge=False, header_style="bold")
+    for column in ("workload", "yours", "reference", "ratio"):
+        table.add_column(column, justify="left" if column == "workload" else "right")
+    for row in events.benchmarks:
+        if "error" in row:
+            table.add_row(row["workload"], Text(row["error"], style="red"), "", "")
+            continue
+        ratio = row["user_s"] / max(row["reference_s"], 1e-9)
+        style = "green" if ratio <= 1.5 else ("yellow" if ratio <= 4 else "red")
+        table.add_row(row["workload"], f"{row['user_s'] * 1000:.1f} ms", f"{row['reference_s'] * 1000:.1f} ms",
+                      Text(f"{ratio:.2f}x", style=style))
+    console.print(table)

@@ -34,6 +34,8 @@ class TestResult:
     status: TestStatus = TestStatus.NOT_RUN
     message: str = ""
     counterexample: str = ""
+    replay: str = ""
+    """The counterexample as a test body ending in an assertion, for `grade pin`; empty when there is none."""
     error_type: str = ""
     user_traceback: str = ""
 

@@ -42,6 +42,7 @@ class ChildEvents:
     budget_exhausted: bool = False
     stopped_after_timeouts: bool = False
     left_processes: bool = False
+    benchmarks: list[dict] = field(default_factory=list)
     """The user's code started processes that were still running when its child ended."""
 
 
@@ -242,6 +243,9 @@ def _absorb(lines: list[tuple[float, str]], nonce: str, events: ChildEvents) -> 
             events.problem = event
         elif kind == "output":
             events.output += event.get("text", "")
+        elif kind == "benchmark":
+            events.benchmarks = event.get("rows", [])
+            finished = True
         elif kind == "stopped":
             events.stopped_after_timeouts = True
         elif kind == "done":

@@ -31,6 +31,7 @@ def _test_results(planned: list[PlannedTest], events: ChildEvents) -> list[TestR
             test.status = TestStatus(reported["status"])
             test.message = reported.get("message", "")
             test.counterexample = reported.get("counterexample", "")
+            test.replay = reported.get("replay", "")
             test.error_type = reported.get("error_type", "")
             test.user_traceback = reported.get("user_traceback", "")
         tests.append(test)

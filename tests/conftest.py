@@ -69,6 +69,12 @@ def grade_source(kata_name: str, source: str, folder: Path, seed: int = 0) -> Re
     return grade(kata, target, seed)
 
 
+@pytest.fixture(autouse=True)
+def private_history(tmp_path_factory, monkeypatch):
+    """Every test gets its own practice history, never the real user's (subprocesses inherit it too)."""
+    monkeypatch.setenv("KATAS_DATA_DIR", str(tmp_path_factory.mktemp("history")))
+
+
 @pytest.fixture
 def failed_ids():
     return lambda report: [t.id for t in report.tests if t.status.value != "passed"]
