@@ -1,0 +1,182 @@
+"""The practice commands through typer's test runner, plus the pieces that sessions stand on."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from grader import catalog
+from grader.cli import app
+from grader.commands.practice import SaveWatcher
+from grader.grading import WarmGrader
+from grader.history import Attempt, History, now_iso
+from grader.results import Status
+
+runner = CliRunner()
+LRU = catalog.find("lru")
+GET_FORGETS_RECENCY = ("        self._unlink(node)\n        self._append(node)\n        return node.value",
+                       "        return node.value")
+
+
+def invoke(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def solved(kata="lru"):
+    History().record(Attempt(kata=kata, at=now_iso(), duration_s=1.0, score=100, status="passed"))
+
+
+def test_hints_are_revealed_one_at_a_time_and_counted_in_the_next_attempt():
+    first = invoke("hint", "lru")
+    assert first.exit_code == 0 and "hint 1 of 3" in first.output and "hint 2" not in first.output
+    second = invoke("hint", "lru")
+    assert "hint 1 of 3" in second.output and "hint 2 of 3" in second.output
+    assert History().hints_used("lru") == 2
+
+
+def test_hints_are_off_during_an_interview_session():
+    History().start_session("practice", ["lru"], 30, interview=True)
+    result = invoke("hint", "lru")
+    assert result.exit_code == 1 and "interview" in result.output
+    assert History().hints_used("lru") == 0
+
+
+def test_history_stats_and_next_read_the_recorded_attempts():
+    assert "No attempts yet" in invoke("history").output
+    History().record(Attempt(kata="lru", at=now_iso(), duration_s=1.0, score=60, status="failed",
+                             levels=[{"level": 1, "points": 6, "max_points": 10}]))
+    solved("retry")
+    history = invoke("history")
+    assert history.exit_code == 0 and "lru" in history.output and "60/100" in history.output
+    assert "retry" in invoke("history", "retry").output and "60/100" not in invoke("history", "retry").output
+    stats = invoke("stats")
+    assert "solved" in stats.output and "retry" in stats.output and "streak" in stats.output
+    assert "Next: lru" in invoke("next").output
+
+
+def test_an_unknown_kata_in_any_command_is_a_usage_error():
+    for command in ("hint", "history", "reset", "pin", "compare", "practice", "watch"):
+        result = invoke(command, "lur")
+        assert result.exit_code == 2 and "Did you mean 'lru'?" in result.output, command
+
+
+def test_compare_is_closed_until_the_kata_is_solved_and_asks_before_spoiling():
+    closed = invoke("compare", "lru")
+    assert closed.exit_code == 1 and "--spoil" in closed.output
+    declined = invoke("compare", "lru", "--spoil", input="n\n")
+    assert declined.exit_code == 1 and "_sentinel" not in declined.output
+
+
+def test_compare_shows_both_files_and_speed_ratios_once_solved():
+    solved()
+    result = invoke("compare", "lru")
+    assert result.exit_code == 0
+    assert "reference" in result.output and "_sentinel" in result.output  # the reference's code
+    assert "ratio" in result.output and "20,000 gets and puts" in result.output
+
+
+def test_every_graded_attempt_is_recorded_with_its_file_hash(tmp_path):
+    target = tmp_path / "lru.py"
+    target.write_text(LRU.reference.read_text())
+    assert invoke("lru", "--file", str(target)).exit_code == 0
+    assert invoke("lru", "--reference").exit_code == 0  # the reference is not the user's attempt
+    attempts = History().attempts("lru")
+    assert [(a.score, a.status, a.mode) for a in attempts] == [(100, "passed", "grade")]
+    assert len(attempts[0].file_hash) == 16 and attempts[0].levels[0]["max_points"] > 0
+
+
+@pytest.fixture
+def clone(tmp_path):
+    """A clone of this repository, so reset and pin can change kata files for real."""
+    root = catalog.ROOT
+    target = tmp_path / "repo"
+    subprocess.run(["git", "clone", "-q", str(root), str(target)], check=True)
+    subprocess.run(["git", "-C", str(target), "config", "user.email", "t@example.com"], check=True)
+    subprocess.run(["git", "-C", str(target), "config", "user.name", "t"], check=True)
+    return target
+
+
+def grade_in(repo: Path, *args, input=None):
+    env = {**os.environ, "PYTHONPATH": str(repo), "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "grader", *args], cwd=repo, env=env, capture_output=True,
+                          text=True, input=input, timeout=120)
+
+
+def test_reset_backs_up_the_users_file_and_restores_the_stub(clone):
+    kata_file = clone / "katas/lru/lru.py"
+    stub = kata_file.read_text()
+    kata_file.write_text("my work in progress\n")
+    declined = grade_in(clone, "reset", "lru", input="n\n")
+    assert declined.returncode == 1 and kata_file.read_text() == "my work in progress\n"
+    done = grade_in(clone, "reset", "lru", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert kata_file.read_text() == stub
+    backups = list((clone / "katas/lru/backups").iterdir())
+    assert [b.read_text() for b in backups] == ["my work in progress\n"]
+    assert "already the untouched stub" in grade_in(clone, "reset", "lru", "--yes").stdout
+
+
+def test_reset_finds_the_stub_even_after_the_user_committed_their_work(clone):
+    kata_file = clone / "katas/lru/lru.py"
+    stub = kata_file.read_text()
+    kata_file.write_text(LRU.reference.read_text())
+    subprocess.run(["git", "-C", str(clone), "commit", "-qam", "my solution"], check=True)
+    assert grade_in(clone, "reset", "lru", "--yes").returncode == 0
+    assert kata_file.read_text() == stub
+
+
+def test_pin_writes_a_failing_case_as_a_test_that_fails_until_the_bug_is_fixed(clone):
+    kata_file = clone / "katas/lru/lru.py"
+    assert "untouched stub" in grade_in(clone, "pin", "lru").stdout
+    kata_file.write_text(LRU.reference.read_text().replace(*GET_FORGETS_RECENCY))
+    pinned = grade_in(clone, "pin", "lru")
+    assert pinned.returncode == 0, pinned.stderr
+    test_file = clone / "katas/lru/test_pinned.py"
+    assert "assert (" in test_file.read_text()
+    run = lambda: subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
+                                 cwd=clone / "katas/lru", capture_output=True, text=True, timeout=120)
+    assert run().returncode == 1
+    assert "already pinned" in grade_in(clone, "pin", "lru").stdout
+    kata_file.write_text(LRU.reference.read_text())
+    assert run().returncode == 0
+    assert "Nothing to pin" in grade_in(clone, "pin", "lru").stdout
+
+
+def test_the_save_watcher_wakes_on_a_save_and_times_out_otherwise(tmp_path):
+    kata = catalog.Kata(name="demo", title="", difficulty="easy", minutes=1, topic="", levels=("x",), gated=False,
+                        asyncio=False)
+    folder = tmp_path / "katas" / "demo"
+    folder.mkdir(parents=True)
+    (folder / "demo.py").write_text("x = 1\n")
+    (folder / "other.py").write_text("")
+    watcher = SaveWatcher()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(catalog, "KATAS_DIR", tmp_path / "katas")
+        assert watcher(kata, 0.2) is False
+        threading.Timer(0.3, lambda: (folder / "other.py").write_text("y = 2\n")).start()
+        assert watcher(kata, 0.2) is False and watcher(kata, 0.2) is False  # another file is not the kata
+        threading.Timer(0.2, lambda: (folder / "demo.py").write_text("x = 2\n")).start()
+        deadline = time.monotonic() + 5
+        while not watcher(kata, 0.2):
+            assert time.monotonic() < deadline, "the save was never seen"
+
+
+def test_the_warm_grader_matches_a_cold_grade_and_survives_a_crashing_solution(tmp_path):
+    crashing = tmp_path / "lru.py"
+    crashing.write_text(LRU.reference.read_text().replace("    def put(self, key: Hashable, value: Any) -> None:\n",
+                                                          "    def put(self, key: Hashable, value: Any) -> None:\n"
+                                                          "        import os; os._exit(3)\n"))
+    with WarmGrader() as warm:
+        first = warm.grade(LRU, LRU.reference)
+        crashed = warm.grade(LRU, crashing)
+        after = warm.grade(LRU, LRU.stub)
+    assert (first.score, first.status) == (100, Status.PASSED)
+    assert crashed.score < 100 and any(t.status.value == "crashed" for t in crashed.tests)
+    assert after.status is Status.NOT_STARTED
