@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 from grader import catalog, render
 from grader.commands import compare, hint, pin, practice, progress, reset
 from grader.commands.common import (
+    KATA,
     EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, console, kata_or_exit, record_attempt, usage_error,
 )
 from grader.grading import grade
@@ -60,7 +61,7 @@ def list_katas() -> None:
 
 @app.command("kata", hidden=True)
 def grade_kata(
-    name: str = typer.Argument(..., help="The kata to grade, for example lru."),
+    name: str = KATA,
     file: Optional[Path] = typer.Option(None, "--file", "-f", help="Grade this file instead of katas/KATA/KATA.py."),
     reference: bool = typer.Option(False, "--reference", help="Grade the reference solution."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of the report."),

@@ -154,3 +154,12 @@ def test_the_grade_help_explains_the_options():
     assert result.returncode == 0
     for option in ("--file", "--reference", "--json", "--seed", "--verbose"):
         assert option in result.stdout
+
+
+def test_the_readme_documents_every_command():
+    import typer.main
+
+    readme = (catalog.ROOT / "README.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    for name in group.list_commands(None):
+        assert f"`grade {name}" in readme, f"README.md does not mention grade {name}"

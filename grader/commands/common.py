@@ -13,6 +13,8 @@ from grader.results import Report
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
+KATA = typer.Argument(..., metavar="KATA", help="The kata, for example lru.")
+
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 

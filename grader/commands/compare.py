@@ -5,12 +5,12 @@ from __future__ import annotations
 import typer
 
 from grader import render
-from grader.commands.common import EXIT_FAILED, console, errors, history_or_exit, kata_or_exit
+from grader.commands.common import EXIT_FAILED, KATA, console, errors, history_or_exit, kata_or_exit
 from grader.grading import benchmark
 
 
 def compare(
-    name: str = typer.Argument(..., metavar="KATA", help="The kata, for example lru."),
+    name: str = KATA,
     spoil: bool = typer.Option(False, "--spoil", help="Show the reference before you have solved the kata."),
 ) -> None:
     """Show your solution beside the reference, with speed ratios on the kata's benchmarks."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import typer
 
 from grader import render
-from grader.commands.common import EXIT_FAILED, console, errors, history_or_exit, kata_or_exit
+from grader.commands.common import EXIT_FAILED, KATA, console, errors, history_or_exit, kata_or_exit
 
 
-def hint(name: str = typer.Argument(..., help="The kata, for example lru.")) -> None:
+def hint(name: str = KATA) -> None:
     """Reveal the next hint for KATA (they are counted in your history)."""
     kata = kata_or_exit(name)
     store = history_or_exit()

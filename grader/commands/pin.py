@@ -6,7 +6,7 @@ import textwrap
 
 import typer
 
-from grader.commands.common import EXIT_FAILED, console, errors, kata_or_exit
+from grader.commands.common import EXIT_FAILED, KATA, console, errors, kata_or_exit
 from grader.grading import grade
 from grader.results import Status, TestStatus
 
@@ -16,7 +16,7 @@ debugger; each passes once the bug it shows is fixed. Delete any you no longer n
 '''
 
 
-def pin(name: str = typer.Argument(..., metavar="KATA", help="The kata, for example lru.")) -> None:
+def pin(name: str = KATA) -> None:
     """Save the first failing hidden case of KATA as a visible test you can debug with pytest."""
     kata = kata_or_exit(name)
     report = grade(kata, kata.stub)

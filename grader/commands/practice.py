@@ -11,7 +11,7 @@ from rich.live import Live
 
 from grader import catalog, progress, render
 from grader.catalog import Kata
-from grader.commands.common import console, kata_or_exit, record_attempt, warn
+from grader.commands.common import KATA, console, kata_or_exit, record_attempt, warn
 from grader.grading import WarmGrader
 from grader.history import History, HistoryError
 from grader.results import Report
@@ -66,13 +66,13 @@ def _run(kind: str, katas: list[Kata], minutes: float | None, interview: bool) -
     render.session_summary(console, state, time.monotonic())
 
 
-def watch(name: str = typer.Argument(..., help="The kata, for example lru.")) -> None:
+def watch(name: str = KATA) -> None:
     """Regrade KATA every time you save it, with no timer (Ctrl-C to stop)."""
     _run("watch", [kata_or_exit(name)], None, interview=False)
 
 
 def practice(
-    name: str = typer.Argument(..., help="The kata, for example lru."),
+    name: str = KATA,
     minutes: Optional[float] = typer.Option(None, "--minutes", "-m", min=1, help="Default: the kata's own."),
     interview: bool = typer.Option(False, "--interview", help=INTERVIEW_HELP),
 ) -> None:

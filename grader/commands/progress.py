@@ -11,7 +11,7 @@ from grader import catalog, progress, render
 from grader.commands.common import console, history_or_exit, kata_or_exit
 
 
-def history(kata: Optional[str] = typer.Argument(None, help="Only this kata.")) -> None:
+def history(kata: Optional[str] = typer.Argument(None, metavar="[KATA]", help="Only this kata.")) -> None:
     """Show your attempts, best score and best time per kata, and your score over time."""
     katas = [kata_or_exit(kata)] if kata else catalog.all_katas()
     store = history_or_exit()

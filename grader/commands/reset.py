@@ -7,11 +7,11 @@ from datetime import datetime
 import typer
 
 from grader import stubs
-from grader.commands.common import EXIT_FAILED, console, errors, kata_or_exit
+from grader.commands.common import EXIT_FAILED, KATA, console, errors, kata_or_exit
 
 
 def reset(
-    name: str = typer.Argument(..., help="The kata, for example lru."),
+    name: str = KATA,
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
     """Restore KATA's stub; your current file is saved as a timestamped backup first."""
