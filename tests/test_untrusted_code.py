@@ -118,7 +118,8 @@ def test_a_forked_process_left_behind_is_stopped_and_not_scored(tmp_path):
     assert took < 15
 
 
-@pytest.mark.parametrize("name", ["patches_pytest_at_import", "patches_grader_during_a_test"])
+@pytest.mark.parametrize("name", ["patches_pytest_at_import", "patches_hypothesis_at_import",
+                                  "patches_grader_during_a_test"])
 def test_patching_the_test_machinery_is_caught(name, tmp_path):
     report, _ = grade_hostile(name, tmp_path)
     assert (report.status, report.score) == (Status.ERROR, 0)
