@@ -169,6 +169,8 @@ def run(config: dict, emit: Callable[[dict], None]) -> None:
     import pytest  # everything the run needs is imported before the user's code can touch it
     import pytest_timeout  # noqa: F401
     import _hypothesis_pytestplugin  # noqa: F401
+    import hypothesis.stateful  # noqa: F401
+    import hypothesis.strategies  # noqa: F401
 
     from grader import harness, plugin, preflight
 
