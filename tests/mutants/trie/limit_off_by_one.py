@@ -1,0 +1,4 @@
+"""words_with_prefix() stops only once it has more than `limit` words, so it returns one too many."""
+
+EXPECT = "test_limit_caps_the_list"
+PATCH = [("                if len(found) == limit:", "                if limit is not None and len(found) > limit:")]
