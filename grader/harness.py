@@ -198,12 +198,14 @@ class Script:
         raise PropertyFailed(message, self.render())
 
     def expect(self, actual: Any, expected: Any, message: str) -> None:
-        """Fail with `message` (formatted with {got} and {expected}) unless actual is `same` as expected."""
+        """Fail with `message`, its {got} and {expected} filled in, unless actual is `same` as expected."""
         if not same(actual, expected):
             self.note(f"got {_short(actual)}")
             # A pinned test must fail for the same reason, so it needs an assertion it can write down.
             replay = self.replay(expected, check_last=True) if _replayable(expected) else ""
-            raise PropertyFailed(message.format(got=_short(actual), expected=_short(expected)), self.render(), replay)
+            # Plain replacement, not str.format: messages may quote sets and dicts, braces and all.
+            text = message.replace("{got}", _short(actual)).replace("{expected}", _short(expected))
+            raise PropertyFailed(text, self.render(), replay)
 
 
 def _replayable(value: Any) -> bool:

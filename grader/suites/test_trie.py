@@ -354,7 +354,7 @@ def _expect_found(script: Script, got: object, expected: set, message: str) -> N
     """Script.expect for sets of words, with the sets in the message shown sorted, so they are easy to compare."""
     if not same(got, expected):
         text = message.format(got=_words_text(got), expected=_words_text(expected))
-        script.expect(got, expected, text.replace("{", "{{").replace("}", "}}"))
+        script.expect(got, expected, text)
 
 
 def _board_text(board: list) -> str:

@@ -1,0 +1,4 @@
+"""union() merges the trees but forgets to lower the component count."""
+
+EXPECT = "test_components_count_only_real_merges"
+PATCH = [("        self._components -= 1\n", "")]
