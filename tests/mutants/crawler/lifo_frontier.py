@@ -1,0 +1,6 @@
+"""The frontier is a stack (asyncio.LifoQueue): the most recently discovered URL is fetched first, a
+depth-first crawl instead of a breadth-first one."""
+
+EXPECT = "test_pages_are_fetched_breadth_first_in_discovery_order"
+PATCH = [("frontier: asyncio.Queue[tuple[str, int]] = asyncio.Queue()",
+          "frontier: asyncio.Queue[tuple[str, int]] = asyncio.LifoQueue()")]
