@@ -108,8 +108,11 @@ def _next_level(console: Console, kata: Kata, result: Report) -> None:
 
 
 def _tests(console: Console, result: Report, verbose: bool) -> None:
-    failures = [t for t in result.tests if t.status is not TestStatus.PASSED]
-    for test in result.tests:
+    # A locked level of a progressive kata stays a surprise, as in a real round: its tests are not listed.
+    locked = {level.level for level in result.levels if level.locked}
+    shown = [t for t in result.tests if t.level not in locked]
+    failures = [t for t in shown if t.status is not TestStatus.PASSED]
+    for test in shown:
         mark, colour = _TEST_MARK[test.status]
         console.print(Text.assemble(f"  {mark} ", (test.title, colour), (f"  level {test.level}, {test.points} pts", "dim")))
     if result.status is Status.NOT_STARTED:

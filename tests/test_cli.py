@@ -163,3 +163,36 @@ def test_the_readme_documents_every_command():
     group = typer.main.get_command(app)
     for name in group.list_commands(None):
         assert f"`grade {name}" in readme, f"README.md does not mention grade {name}"
+
+
+LEVEL_ONE_ONLY = """
+class KVStore:
+    def __init__(self):
+        self.data = {}
+
+    def set(self, key, field, value):
+        self.data.setdefault(key, {})[field] = value
+
+    def get(self, key, field):
+        return self.data.get(key, {}).get(field)
+
+    def delete(self, key, field):
+        return self.data.get(key, {}).pop(field, None) is not None
+""" + "".join(f"""
+    def {name}(self, *args):
+        raise NotImplementedError
+""" for name in ["scan", "scan_by_prefix", "set_at", "set_at_with_ttl", "get_at", "delete_at", "scan_at",
+                 "scan_by_prefix_at", "backup", "restore"])
+
+
+def test_passing_a_level_of_a_progressive_kata_reveals_the_next_statement(tmp_path):
+    """Level 1 only: the report unlocks level 2, shows its statement, and keeps the later levels hidden."""
+    target = tmp_path / "kvstore.py"
+    target.write_text(LEVEL_ONE_ONLY)
+    result = grade("kvstore", "--file", str(target))
+    assert result.returncode == EXIT_FAILED
+    statement = (catalog.find("kvstore").folder / "levels" / "2.md").read_text()
+    first_words = next(line for line in statement.splitlines() if line.strip() and not line.startswith("#"))
+    assert "Level 2 unlocked" in result.stdout
+    assert " ".join(first_words.split()[:3]) in " ".join(result.stdout.split())
+    assert "Level 3 unlocked" not in result.stdout
