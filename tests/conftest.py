@@ -19,12 +19,15 @@ KATA_NAMES = [kata.name for kata in KATAS]
 
 @dataclass(frozen=True)
 class Mutant:
-    """A known-buggy variant of a reference: a patch of it, or a whole file of its own."""
+    """A known-buggy variant: a patch of the reference (or of the correct alternative named by BASE),
+    or a whole file of its own."""
 
     kata: str
     path: Path
     expect: str
     patch: tuple[tuple[str, str], ...] | None
+    base: str | None = None
+    """A file under tests/ to patch instead of the reference."""
 
     @property
     def id(self) -> str:
@@ -33,9 +36,10 @@ class Mutant:
     def source(self) -> str:
         if self.patch is None:
             return self.path.read_text(encoding="utf-8")
-        source = catalog.find(self.kata).reference.read_text(encoding="utf-8")
+        base = TESTS_DIR / self.base if self.base else catalog.find(self.kata).reference
+        source = base.read_text(encoding="utf-8")
         for old, new in self.patch:
-            assert source.count(old) == 1, f"{self.id}: the patch must match the reference exactly once: {old!r}"
+            assert source.count(old) == 1, f"{self.id}: the patch must match {base.name} exactly once: {old!r}"
             source = source.replace(old, new)
         return source
 
@@ -53,7 +57,7 @@ def mutants() -> list[Mutant]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         patch = _literal(tree, "PATCH")
         found.append(Mutant(path.parent.name, path, _literal(tree, "EXPECT"),
-                            tuple(map(tuple, patch)) if patch else None))
+                            tuple(map(tuple, patch)) if patch else None, _literal(tree, "BASE")))
     return found
 
 
