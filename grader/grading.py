@@ -82,4 +82,4 @@ class WarmGrader:
 def benchmark(kata: Kata, target: Path) -> ChildEvents:
     """Time the kata's benchmark workloads on the user's file and the reference, in one child run."""
     config, planned = plan(kata, target, seed=0)
-    return sandbox.run_suite({**config, "benchmark": True}, planned)
+    return sandbox.run_suite({**config, "benchmark": True}, planned, groups=1)

@@ -7,6 +7,7 @@ __eq__ always says True cannot fool. Timing checks compare with the reference in
 
 from __future__ import annotations
 
+import builtins
 import gc
 import time
 from types import ModuleType
@@ -22,6 +23,7 @@ __all__ = [
 
 # Taken before the user's module is imported, so a solution that patches the clock cannot fake speed.
 _perf_counter = time.perf_counter
+_print = builtins.print
 
 # One budget for every suite: enough examples to find the classic bugs, few enough to grade in about
 # a second. Strategies over text should name an alphabet: an unrestricted st.text() makes hypothesis
@@ -228,13 +230,21 @@ def _short(value: Any, limit: int = 120) -> str:
 
 
 def _timed(run: Callable[[], Any]) -> float:
+    # Debug prints left in a correct solution must not cost it the speed check: print does nothing
+    # while either side is timed.
     gc.disable()
+    builtins.print = _no_print
     try:
         start = _perf_counter()
         run()
         return _perf_counter() - start
     finally:
+        builtins.print = _print
         gc.enable()
+
+
+def _no_print(*args: Any, **kwargs: Any) -> None:
+    return None
 
 
 def best_times(user_run: Callable[[], Any], reference_run: Callable[[], Any], repeats: int = 3,

@@ -23,6 +23,8 @@ class PlannedTest:
     points: int
     level: int
     timeout_s: float
+    weight: int = 1
+    """Rough cost, for splitting tests between children: state machines and speed checks weigh more."""
 
 
 def _literal_kwargs(call: ast.Call, where: str) -> dict:
@@ -32,6 +34,16 @@ def _literal_kwargs(call: ast.Call, where: str) -> dict:
         return {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords}
     except ValueError as exc:
         raise SuiteError(f"{where}: scored() arguments must be literals") from exc
+
+
+_HEAVY_CALLS = {"run_state_machine_as_test", "assert_as_fast_as_reference"}
+
+
+def _weight(test: ast.AST) -> int:
+    calls = {getattr(n.func, "id", getattr(n.func, "attr", None)) for n in ast.walk(test) if isinstance(n, ast.Call)}
+    decorated = any(isinstance(d, ast.Call) and getattr(d.func, "id", None) == "given"
+                    for d in getattr(test, "decorator_list", []))
+    return 4 if calls & _HEAVY_CALLS else (2 if decorated else 1)
 
 
 def read(suite: Path) -> list[PlannedTest]:
@@ -54,6 +66,7 @@ def read(suite: Path) -> list[PlannedTest]:
                 points=int(kwargs["points"]),
                 level=int(kwargs.get("level", 1)),
                 timeout_s=float(kwargs.get("timeout", DEFAULT_TIMEOUT_S)),
+                weight=_weight(node),
             )
         )
     if not planned:

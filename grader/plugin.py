@@ -97,7 +97,7 @@ class Reporter:
         tampered = self._tampered(self._baseline)
         if tampered:
             self._emit({"event": "tampered", "test": item.name, "what": tampered})
-            pytest.exit("tampered", returncode=3)
+            pytest.exit("tampered", returncode=pytest.ExitCode.INTERRUPTED)
         self._emit({"event": "result", **self._outcome})
         if self._outcome["status"] == "timeout":
             self._timeouts_left -= 1

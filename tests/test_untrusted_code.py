@@ -58,7 +58,9 @@ def test_an_infinite_loop_times_out_and_grading_stops_after_two_hung_tests(tmp_p
     report, took = grade_hostile("infinite_loop", tmp_path)
     assert report.status is Status.TIMEOUT and report.score < 100
     hung = [t for t in report.tests if t.status is TestStatus.TIMEOUT]
-    assert len(hung) == sandbox.MAX_TIMEOUTS and all("did not finish within" in t.message for t in hung)
+    # Each group of tests (one child each) stops after MAX_TIMEOUTS hung tests.
+    assert sandbox.MAX_TIMEOUTS <= len(hung) <= sandbox.GROUPS * sandbox.MAX_TIMEOUTS
+    assert all("did not finish within" in t.message for t in hung)
     assert all("Fix the hang first" in t.message for t in report.tests if t.status is TestStatus.NOT_RUN)
     assert took < sandbox.MAX_TIMEOUTS * 5 + 5
 
