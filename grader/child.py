@@ -173,7 +173,44 @@ def _benchmark(suite_path: str, user: ModuleType, reference: ModuleType) -> list
     return rows
 
 
-def run(config: dict, emit: Callable[[dict], None]) -> None:
+def prepare(config: dict, emit: Callable[[dict], None]) -> tuple[ModuleType, ModuleType] | None:
+    """Import the user's file and the reference, check the API and that nothing was tampered with.
+
+    Emits `ready`, or the verdict that stops grading (and returns None).
+    """
+    from grader import harness, preflight
+
+    baseline = fingerprint()
+    sys.dont_write_bytecode = True  # no __pycache__ in the user's folder
+    try:
+        user = _import_user(config["target"], config["import_timeout_s"])
+    except BaseException as exc:  # whatever the user's file does at import is a verdict, not a crash
+        emit({"event": "import_error", **_describe_import_failure(exc, config["target"])})
+        return None
+    reference = _import_reference(config["reference"])
+    problems = preflight.check(user, reference)
+    if problems:
+        emit({"event": "api", "problems": problems})
+        return None
+    what = tampered(baseline)
+    if what:
+        emit({"event": "tampered", "what": what})
+        return None
+    harness.install(user, reference, Path(config["suite"]).stem.removeprefix("test_"))
+    emit({"event": "ready"})
+    return user, reference
+
+
+def _wait_for_go(go_fd: int | None) -> None:
+    """A standby child (see grader.worker) waits here, pytest configured and the suite collected, for a save."""
+    if go_fd is None:
+        return
+    if not os.read(go_fd, 1):
+        os._exit(0)  # the worker is gone: nobody will ever ask for this run
+    os.close(go_fd)
+
+
+def run(config: dict, emit: Callable[[dict], None], go_fd: int | None = None) -> None:
     capture = BoundedText()
     sys.stdout = sys.stderr = capture
 
@@ -183,35 +220,26 @@ def run(config: dict, emit: Callable[[dict], None]) -> None:
     import hypothesis.stateful  # noqa: F401
     import hypothesis.strategies  # noqa: F401
 
-    from grader import harness, plugin, preflight
+    from grader import plugin
 
     if config.get("asyncio"):
         import pytest_asyncio.plugin  # noqa: F401
 
-    baseline = fingerprint()
-    sys.dont_write_bytecode = True  # no __pycache__ in the user's folder
-    try:
-        user = _import_user(config["target"], config["import_timeout_s"])
-    except BaseException as exc:  # whatever the user's file does at import is a verdict, not a crash
-        emit({"event": "import_error", **_describe_import_failure(exc, config["target"])})
-        return
-    reference = _import_reference(config["reference"])
-    problems = preflight.check(user, reference)
-    if problems:
-        emit({"event": "api", "problems": problems})
-        return
-    what = tampered(baseline)
-    if what:
-        emit({"event": "tampered", "what": what})
-        return
-    harness.install(user, reference, Path(config["suite"]).stem.removeprefix("test_"))
-    emit({"event": "ready"})
     if config.get("benchmark"):
-        emit({"event": "benchmark", "rows": _benchmark(config["suite"], user, reference)})
+        _wait_for_go(go_fd)
+        modules = prepare(config, emit)
+        if modules:
+            emit({"event": "benchmark", "rows": _benchmark(config["suite"], *modules)})
         return
 
+    def start() -> bool:
+        # Called by the reporter once pytest has collected the suite: the user's code is imported
+        # only now, so a standby child can do all of pytest's start-up before the user saves.
+        _wait_for_go(go_fd)
+        return prepare(config, emit) is not None
+
     reporter = plugin.Reporter(emit, config["target"], config["timeouts"], fingerprint, tampered, capture,
-                               config["max_timeouts"])
+                               config["max_timeouts"], start)
     # pytest's terminal writer binds to sys.stdout when it is configured; it goes to the real stderr,
     # which the parent keeps for --verbose, and the reporter puts the capture back once the session starts.
     sys.stdout = sys.stderr = sys.__stderr__
@@ -229,7 +257,7 @@ def run(config: dict, emit: Callable[[dict], None]) -> None:
     emit({"event": "output", "text": capture.text(), "total_chars": capture.total_chars})
 
 
-def serve(config: dict) -> None:
+def serve(config: dict, go_fd: int | None = None) -> None:
     """Grade as the config says, report on the results pipe, and leave without interpreter shutdown."""
     results = os.fdopen(config["results_fd"], "w", encoding="utf-8", buffering=1)
     nonce = config["nonce"]
@@ -241,7 +269,7 @@ def serve(config: dict) -> None:
 
     _limit_resources(config["memory_bytes"])
     try:
-        run(config, emit)
+        run(config, emit, go_fd)
         emit({"event": "done"})
     except BaseException as exc:  # a grader bug: say so plainly rather than die silently
         emit({"event": "internal_error", "message": f"{type(exc).__name__}: {exc}",

@@ -41,7 +41,7 @@ class TestTimedOut(BaseException):
 class Reporter:
     def __init__(self, emit: Callable[[dict], None], user_file: str, timeouts: dict[str, float],
                  fingerprint: Callable[[], Any], tampered: Callable[[Any], str | None], capture: Any,
-                 max_timeouts: int):
+                 max_timeouts: int, start: Callable[[], bool]):
         self._emit = emit
         self._user_file = user_file
         self._timeouts = timeouts
@@ -50,6 +50,7 @@ class Reporter:
         self._baseline: Any = None
         self._capture = capture
         self._timeouts_left = max_timeouts
+        self._start = start
         self._in_call = False
         self._outcome: dict[str, Any] = {}
 
@@ -58,8 +59,10 @@ class Reporter:
 
     def pytest_collection_finish(self, session: Any) -> None:
         # pytest patches a few of its own classes while it configures, so the baseline for
-        # "did a test change the machinery" is taken once it is ready to run.
+        # "did a test change the machinery" is taken once it is ready to run, before the user's code.
         self._baseline = self._fingerprint()
+        if not self._start():
+            pytest.exit("the user's file cannot be graded", returncode=pytest.ExitCode.INTERRUPTED)
 
     # -- timing ---------------------------------------------------------------------------------
     def _alarm(self, signum: int, frame: Any) -> None:

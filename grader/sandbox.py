@@ -19,6 +19,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from grader.manifest import PlannedTest
 
@@ -162,23 +163,60 @@ class ForkedChild:
         return self.returncode
 
 
-def spawn_child(config_line: bytes, write_fd: int, workdir: str) -> subprocess.Popen:
+@dataclass
+class Started:
+    """A grading child on its way, with what the parent needs to follow it."""
+
+    child: Any
+    """subprocess.Popen, or ForkedChild for a fork of the warm worker."""
+    results_fd: int
+    nonce: str
+    workdir: tempfile.TemporaryDirectory
+
+
+def _setup(config: dict, tests: list[str]) -> tuple[bytes, int, int, str, tempfile.TemporaryDirectory]:
+    read_fd, write_fd = os.pipe()
+    nonce = secrets.token_hex(16)
+    workdir = tempfile.TemporaryDirectory(prefix="katas-grade-")
+    line = (json.dumps({**config, "tests": tests, "results_fd": write_fd, "nonce": nonce}) + "\n").encode()
+    return line, read_fd, write_fd, nonce, workdir
+
+
+def register(pid: int) -> None:
+    """A grading child at work: leftover-process sweeps leave it alone."""
+    with _active_lock:
+        _active.add(pid)
+
+
+def unregister(pid: int) -> None:
+    with _active_lock:
+        _active.discard(pid)
+
+
+def spawn_child(config: dict, tests: list[str]) -> Started:
     """A fresh interpreter: the default, and the only way that shares nothing with the grader."""
+    line, read_fd, write_fd, nonce, workdir = _setup(config, tests)
     child = subprocess.Popen(
         [sys.executable, "-m", "grader.child"],
         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        cwd=workdir, env={**child_env(), "HOME": workdir, "TMPDIR": workdir},
+        cwd=workdir.name, env={**child_env(), "HOME": workdir.name, "TMPDIR": workdir.name},
         pass_fds=(write_fd,), start_new_session=True,
     )
-    child.stdin.write(config_line)
+    os.close(write_fd)
+    child.stdin.write(line)
     child.stdin.close()
-    return child
+    return Started(child, read_fd, nonce, workdir)
 
 
-def fork_child(config_line: bytes, write_fd: int, workdir: str) -> ForkedChild:
-    """A fork of this (warm) process, which has pytest and hypothesis imported already: used by grader.worker."""
+def fork_child(config: dict, tests: list[str], go_fd: int | None = None) -> Started:
+    """A fork of this (warm) process, which has pytest and hypothesis imported already: used by grader.worker.
+
+    With `go_fd`, the child configures pytest and collects the suite, then waits for one byte on it
+    before it imports the user's file (a standby, see grader.worker).
+    """
     from grader import child as child_module
 
+    line, read_fd, write_fd, nonce, workdir = _setup(config, tests)
     stderr_read, stderr_write = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -190,32 +228,35 @@ def fork_child(config_line: bytes, write_fd: int, workdir: str) -> ForkedChild:
             os.dup2(devnull, 0)
             os.dup2(devnull, 1)
             os.dup2(stderr_write, 2)
-            os.close(stderr_read)
-            os.chdir(workdir)
-            os.environ.update(HOME=workdir, TMPDIR=workdir)
-            config = json.loads(config_line)
-            child_module.serve(config)
+            # Like Popen's close_fds: keep only what this child uses. Other standbys' pipes, and the
+            # write end of its own go pipe, would otherwise keep reads from ever seeing end-of-file.
+            keep = sorted({0, 1, 2, write_fd} | ({go_fd} if go_fd is not None else set()))
+            low = 3
+            for fd in keep + [os.sysconf("SC_OPEN_MAX")]:
+                if fd >= low:
+                    os.closerange(low, fd)
+                    low = fd + 1
+            os.chdir(workdir.name)
+            os.environ.update(HOME=workdir.name, TMPDIR=workdir.name)
+            child_module.serve(json.loads(line), go_fd)
         finally:
             os._exit(70)
     os.close(stderr_write)
-    return ForkedChild(pid, os.fdopen(stderr_read, "rb"))
+    os.close(write_fd)
+    register(pid)
+    return Started(ForkedChild(pid, os.fdopen(stderr_read, "rb")), read_fd, nonce, workdir)
 
 
 def _run_child(config: dict, tests: list[PlannedTest], deadline: float, events: ChildEvents, launch):
     """Run one child over `tests`: (where it died or None, its exit code, when it ended)."""
-    read_fd, write_fd = os.pipe()
-    nonce = secrets.token_hex(16)
-    with tempfile.TemporaryDirectory(prefix="katas-grade-") as workdir:
-        config_line = (json.dumps({**config, "tests": [t.id for t in tests], "results_fd": write_fd,
-                                   "nonce": nonce}) + "\n").encode()
-        child = launch(config_line, write_fd, workdir)
-        with _active_lock:
-            _active.add(child.pid)
-        os.close(write_fd)
+    started = launch(config, [t.id for t in tests])
+    child = started.child
+    register(child.pid)
+    try:
         stderr_kept = bytearray()
         threading.Thread(target=_drain, args=(child.stderr, stderr_kept), daemon=True).start()
         lines: list[tuple[float, str]] = []
-        results_file = os.fdopen(read_fd, "r", encoding="utf-8", errors="replace")
+        results_file = os.fdopen(started.results_fd, "r", encoding="utf-8", errors="replace")
 
         def read_events() -> None:
             # Arrival times tell a hang (pytest-timeout ended the child) from an early exit.
@@ -229,12 +270,13 @@ def _run_child(config: dict, tests: list[PlannedTest], deadline: float, events: 
         except subprocess.TimeoutExpired:
             events.budget_exhausted = True
         ended = time.monotonic()
-        with _active_lock:
-            _active.discard(child.pid)
+        unregister(child.pid)
         events.left_processes |= _end_leftovers(child)
         reader.join(timeout=1.0)
         events.stderr += stderr_kept.decode("utf-8", "replace")
-    return _absorb(list(lines), nonce, events), child.returncode, ended
+    finally:
+        started.workdir.cleanup()
+    return _absorb(list(lines), started.nonce, events), child.returncode, ended
 
 
 def _absorb(lines: list[tuple[float, str]], nonce: str, events: ChildEvents) -> Death | None:

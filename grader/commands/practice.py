@@ -33,7 +33,7 @@ class SaveWatcher:
             target = kata.stub.resolve()
             self._watches[kata.name] = watchfiles.watch(
                 kata.folder, watch_filter=lambda change, path: Path(path).resolve() == target,
-                rust_timeout=max(50, int(timeout * 1000)), yield_on_timeout=True, step=30,
+                rust_timeout=max(50, int(timeout * 1000)), yield_on_timeout=True, step=10,
             )
         return bool(next(self._watches[kata.name]))
 
