@@ -180,3 +180,19 @@ def test_the_warm_grader_matches_a_cold_grade_and_survives_a_crashing_solution(t
     assert (first.score, first.status) == (100, Status.PASSED)
     assert crashed.score < 100 and any(t.status.value == "crashed" for t in crashed.tests)
     assert after.status is Status.NOT_STARTED
+
+
+def test_a_standby_child_reads_the_file_as_saved_when_the_run_starts(tmp_path):
+    """The warm worker's standbys start pytest early, but must import the user's file only at go time."""
+    target = tmp_path / "lru.py"
+    target.write_text(LRU.stub.read_text())
+    with WarmGrader() as warm:
+        before = warm.grade(LRU, target)
+        time.sleep(1.5)  # the standbys for this file are forked and waiting
+        target.write_text(LRU.reference.read_text())
+        after = warm.grade(LRU, target)
+        target.write_text(LRU.reference.read_text().replace(*GET_FORGETS_RECENCY))
+        broken = warm.grade(LRU, target)
+    assert before.status is Status.NOT_STARTED
+    assert (after.score, after.status) == (100, Status.PASSED)
+    assert "test_get_refreshes_recency" in [t.id for t in broken.tests if t.status.value == "failed"]
