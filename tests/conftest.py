@@ -65,6 +65,11 @@ def alternatives() -> list[Path]:
     return sorted((TESTS_DIR / "alternatives").glob("*/*.py"))
 
 
+def required_python(path: Path) -> tuple[int, ...]:
+    """An alternative that needs a newer Python than the oldest supported says so: REQUIRES_PYTHON = (3, 11)."""
+    return tuple(_literal(ast.parse(path.read_text(encoding="utf-8")), "REQUIRES_PYTHON") or (3, 10))
+
+
 def grade_source(kata_name: str, source: str, folder: Path, seed: int = 0) -> Report:
     """Grade source text as if the user had written it in their kata file."""
     kata = catalog.find(kata_name)

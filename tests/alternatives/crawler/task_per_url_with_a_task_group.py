@@ -6,6 +6,8 @@ The semaphore is taken per attempt, so a URL waiting out its backoff holds no sl
 
 from __future__ import annotations
 
+REQUIRES_PYTHON = (3, 11)  # asyncio.TaskGroup and asyncio.timeout
+
 import asyncio
 from collections import deque
 from dataclasses import dataclass
