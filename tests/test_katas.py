@@ -24,6 +24,7 @@ def test_the_kata_folder_has_a_statement_a_stub_examples_and_metadata(kata):
     assert (kata.folder / "test_examples.py").is_file()
     assert kata.difficulty in catalog.DIFFICULTIES
     assert kata.minutes > 0 and kata.title and kata.levels
+    assert len(kata.hints) >= 2 and all(hint.strip() for hint in kata.hints), "grade hint needs hints in kata.toml"
     levels = {test.level for test in manifest.read(kata.suite)}
     assert levels == set(range(1, len(kata.levels) + 1)), "every level named in kata.toml has tests, and only those"
 

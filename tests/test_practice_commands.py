@@ -196,3 +196,82 @@ def test_a_standby_child_reads_the_file_as_saved_when_the_run_starts(tmp_path):
     assert before.status is Status.NOT_STARTED
     assert (after.score, after.status) == (100, Status.PASSED)
     assert "test_get_refreshes_recency" in [t.id for t in broken.tests if t.status.value == "failed"]
+
+
+class FakeWarmGrader:
+    """Grades by looking at the file: the reference's text scores 100, anything else 0."""
+
+    def __init__(self) -> None:
+        self.graded = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        return None
+
+    def grade(self, kata, target):
+        from grader.results import LevelScore, Report
+
+        self.graded.append(kata.name)
+        solved = Path(target).read_text() == kata.reference.read_text()
+        score = 100 if solved else 0
+        return Report(kata=kata.name, file=str(target), seed=0, status=Status.PASSED if solved else Status.NOT_STARTED,
+                      score=score, duration_s=0.1, levels=[LevelScore(1, "one", score, score, 100)])
+
+
+def fake_saves(saves_left: list[int]):
+    """A SaveWatcher that reports a save on the given calls and Ctrl-C when they run out."""
+
+    class Watcher:
+        calls = 0
+
+        def __call__(self, kata, timeout):
+            Watcher.calls += 1
+            if not saves_left:
+                raise KeyboardInterrupt
+            if saves_left[0] != Watcher.calls:
+                return False
+            saves_left.pop(0)
+            return True
+
+    return Watcher
+
+
+@pytest.fixture
+def sessions(monkeypatch):
+    from grader.commands import practice
+
+    monkeypatch.setattr(practice, "WarmGrader", FakeWarmGrader)
+    return practice
+
+
+def test_a_practice_session_that_is_interrupted_is_recorded_with_its_attempts(sessions, monkeypatch):
+    monkeypatch.setattr(sessions, "SaveWatcher", fake_saves([2, 3]))
+    result = invoke("practice", "lru", "--minutes", "5", "--interview")
+    assert result.exit_code == 0, result.output
+    assert "practice session: interrupted" in result.output
+    store = History()
+    (session,) = store.sessions()
+    assert (session.kind, session.katas, session.minutes, session.interview, session.outcome) == (
+        "practice", ["lru"], 5.0, True, "interrupted")
+    attempts = store.attempts("lru")
+    assert [a.mode for a in attempts] == ["practice"] * 3 and all(a.session_id == session.id for a in attempts)
+    assert all(a.elapsed_s is not None for a in attempts)
+
+
+def test_watch_records_regrades_without_session_times(sessions, monkeypatch):
+    monkeypatch.setattr(sessions, "SaveWatcher", fake_saves([1]))
+    result = invoke("watch", "lru")
+    assert result.exit_code == 0 and "watch session: interrupted" in result.output
+    assert [(a.mode, a.elapsed_s) for a in History().attempts("lru")] == [("watch", None), ("watch", None)]
+
+
+def test_a_mock_round_picks_unsolved_katas_and_summarises_them(sessions, monkeypatch):
+    monkeypatch.setattr(sessions, "SaveWatcher", fake_saves([]))
+    for name in ("lru", "retry", "trie", "union_find", "crawler"):
+        solved(name)
+    result = invoke("mock", "--minutes", "90")
+    assert result.exit_code == 0, result.output
+    assert "mock session" in result.output and "kvstore" in result.output  # the only unsolved kata
+    assert History().sessions()[-1].katas == ["kvstore"]

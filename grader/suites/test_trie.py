@@ -514,3 +514,15 @@ def test_deleted_words_give_their_nodes_back():
         script.fail(f"After inserting {len(stored)} words of 6 to 10 letters and deleting them all again, your "
                     "trie still holds most of the memory those words took: delete must remove the nodes that "
                     "no longer lead to any word, not just clear the end-of-word flag.", show_got=False)
+
+
+def _benchmark_words():
+    rng = random.Random(11)
+    return _random_words(rng, 5_000, 3, 10), _random_words(rng, 400, 1, 1) + _random_words(rng, 200, 2, 3)
+
+
+# For `grade compare`: workloads timed on the user's module and the reference's, side by side.
+BENCHMARKS = {
+    "insert 5,000 words": lambda module: (lambda: _query_workload(module.Trie, _benchmark_words()[0], [])),
+    "600 prefix queries on 5,000 words": lambda module: _query_workload(module.Trie, *_benchmark_words()),
+}

@@ -532,3 +532,10 @@ def test_operations_stay_near_constant_time_on_adversarial_unions():
         "union by size or rank (always hang the smaller tree under the larger root). Together they give "
         "near-constant amortized time.",
     )
+
+
+# For `grade compare`: workloads timed on the user's module and the reference's, side by side.
+BENCHMARKS = {
+    f"two {DEPTH:,}-long chains of unions, then {2 * ROUNDS:,} deep finds":
+        lambda module: _adversarial_workload(module.UnionFind),
+}
