@@ -158,6 +158,11 @@ class History:
         if version != SCHEMA_VERSION:
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def check(self) -> None:
+        """Open (and migrate) the database now, so a problem with it surfaces before any work is done."""
+        with self._transaction():
+            pass
+
     @property
     def schema_version(self) -> int:
         with self._transaction() as connection:

@@ -39,7 +39,7 @@ def history_or_exit() -> History:
     """The history store, checked readable now, so a damaged database is one clear line, not a traceback."""
     store = History()
     try:
-        store.schema_version
+        store.check()
     except HistoryError as exc:
         errors.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(EXIT_FAILED) from None
