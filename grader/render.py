@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console, Group
-from rich.markdown import Markdown
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.syntax import Syntax
@@ -102,6 +101,7 @@ def _next_level(console: Console, kata: Kata, result: Report) -> None:
     statement = kata.level_statement(unlocked)
     if unlocked == 1 or statement is None:
         return
+    from rich.markdown import Markdown  # 40 ms of imports that only this panel needs
     console.print(Panel(Markdown(statement.read_text(encoding="utf-8")), border_style="cyan",
                         title=f"Level {unlocked} unlocked: {kata.level_name(unlocked)}", title_align="left"))
     console.print(Text(f"(kept in {_display_path(str(statement))})", style="dim"))
