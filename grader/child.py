@@ -247,7 +247,7 @@ def run(config: dict, emit: Callable[[dict], None], go_fd: int | None = None) ->
     args += ["-c", os.devnull, "--rootdir", os.getcwd(), "--confcutdir", os.path.dirname(config["suite"]),
              *_UNUSED_PLUGINS,
              "-p", "pytest_timeout", "-p", "_hypothesis_pytestplugin",
-             "--hypothesis-seed", str(config["seed"]), "-W", "ignore", "--assert=plain"]
+             "--hypothesis-seed", str(config["seed"]), "-W", "ignore", "--assert=plain", "--tb=no"]
     if config.get("asyncio"):
         args += ["-p", "pytest_asyncio.plugin", "-o", "asyncio_mode=strict"]
     code = pytest.main(args, plugins=[reporter])
