@@ -1,8 +1,9 @@
-"""Running a hidden suite against untrusted code in a child process, and collecting what it reports.
+"""Running a hidden suite against untrusted code in child processes, and collecting what they report.
 
-The child gets a memory cap, a private working folder, no stdin, and its own process group. If it dies
-mid-test (a crash, os._exit, a hang the in-process alarm could not stop), that test is charged and
-the remaining tests run in a fresh child, as long as the run's wall-clock budget lasts.
+The tests are split between GROUPS children that run at once. Each child gets a memory cap, a private
+working folder, no stdin, and its own process group. If one dies mid-test (a crash, os._exit, a hang
+the in-process alarm could not stop), that test is charged and the rest of its group runs in a fresh
+child, as long as the run's wall-clock budget lasts.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ MAX_TIMEOUTS = 2
 """After this many tests time out, the rest are not run: a hang has to be fixed first."""
 STDERR_KEEP_BYTES = 16_000
 _PR_SET_CHILD_SUBREAPER = 36
-
-
 GROUPS = 2
 """Hidden tests run in this many children at once, split the same way in every mode: a 2-core machine
 grades in about half the time, and a test's neighbours (which share the user's module state) never
@@ -52,8 +51,8 @@ class ChildEvents:
     budget_exhausted: bool = False
     stopped_after_timeouts: bool = False
     left_processes: bool = False
-    benchmarks: list[dict] = field(default_factory=list)
     """The user's code started processes that were still running when its child ended."""
+    benchmarks: list[dict] = field(default_factory=list)
 
 
 def _become_subreaper() -> None:
