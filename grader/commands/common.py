@@ -20,8 +20,21 @@ errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def usage_error(message: str) -> typer.Exit:
+    """Print one error line; raise the result to exit 2 (the command was used wrongly)."""
     errors.print(f"[bold red]error:[/] {message}")
     return typer.Exit(EXIT_USAGE)
+
+
+def failure(message: str) -> typer.Exit:
+    """Print one error line; raise the result to exit 1 (the command could not do its job)."""
+    errors.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(EXIT_FAILED)
+
+
+def refuse_during_interview(store: History, what: str) -> None:
+    """Hints and compare stay off while an interview-mode session runs, as in a real round."""
+    if store.open_interview_session() is not None:
+        raise failure(f"{what} off during an interview-mode session, as in a real round.")
 
 
 def warn(message: str) -> None:
@@ -41,8 +54,7 @@ def history_or_exit() -> History:
     try:
         store.check()
     except HistoryError as exc:
-        errors.print(f"[bold red]error:[/] {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
+        raise failure(str(exc)) from None
     return store
 
 

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import typer
-
 from grader import render
-from grader.commands.common import EXIT_FAILED, KATA, console, errors, history_or_exit, kata_or_exit
+from grader.commands.common import KATA, console, history_or_exit, kata_or_exit, refuse_during_interview
 
 
 def hint(name: str = KATA) -> None:
     """Reveal the next hint for KATA (they are counted in your history)."""
     kata = kata_or_exit(name)
     store = history_or_exit()
-    running = store.open_interview_session()
-    if running is not None:
-        errors.print("[bold red]error:[/] hints are off during an interview-mode session, as in a real round.")
-        raise typer.Exit(EXIT_FAILED)
+    refuse_during_interview(store, "hints are")
     if not kata.hints:
         console.print(f"{kata.name} has no hints: its README.md is all there is.")
         return

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-import typer
 
-from grader.commands.common import EXIT_FAILED, KATA, console, errors, kata_or_exit
+from grader.commands.common import KATA, console, failure, kata_or_exit
 from grader.grading import grade
 from grader.results import Status, TestStatus
 
@@ -21,8 +20,7 @@ def pin(name: str = KATA) -> None:
     kata = kata_or_exit(name)
     report = grade(kata, kata.stub)
     if report.status is Status.ERROR:
-        errors.print(f"[bold red]error:[/] nothing to pin: {report.problem}")
-        raise typer.Exit(EXIT_FAILED)
+        raise failure(f"nothing to pin: {report.problem}")
     if report.status is Status.NOT_STARTED:
         console.print(f"Nothing to pin yet: {kata.stub} is still the untouched stub.")
         return
@@ -32,9 +30,8 @@ def pin(name: str = KATA) -> None:
         return
     test = next((t for t in failing if t.replay), None)
     if test is None:
-        errors.print(f"[bold red]error:[/] the failing tests of {kata.name} have no case that can be replayed as "
-                     f"a plain test (the first is '{failing[0].title}'); `grade {kata.name}` shows them.")
-        raise typer.Exit(EXIT_FAILED)
+        raise failure(f"the failing tests of {kata.name} have no case that can be replayed as a plain test "
+                      f"(the first is '{failing[0].title}'); `grade {kata.name}` shows them.")
     path = kata.folder / PINNED_FILE
     existing = path.read_text(encoding="utf-8") if path.exists() else HEADER
     body = textwrap.indent(test.replay, "    ")

@@ -7,7 +7,7 @@ from datetime import datetime
 import typer
 
 from grader import stubs
-from grader.commands.common import EXIT_FAILED, KATA, console, errors, kata_or_exit
+from grader.commands.common import EXIT_FAILED, KATA, console, failure, kata_or_exit
 
 
 def reset(
@@ -19,8 +19,7 @@ def reset(
     try:
         original = stubs.original_stub(kata)
     except stubs.StubUnavailable as exc:
-        errors.print(f"[bold red]error:[/] {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
+        raise failure(str(exc)) from None
     current = kata.stub.read_text(encoding="utf-8") if kata.stub.exists() else None
     if current == original:
         console.print(f"{kata.stub} is already the untouched stub: nothing to do.")
