@@ -111,32 +111,27 @@ def tampered(baseline: list[tuple[str, Any, str, Any]]) -> str | None:
     return None
 
 
-def _import_user(path: str, timeout: float) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("solution", path)
+def _load(name: str, path: str) -> ModuleType:
+    """Import the file at `path` as module `name` (registered first, as dataclasses need)."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    sys.modules["solution"] = module
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
+
+def _import_user(path: str, timeout: float) -> ModuleType:
     def alarm(signum: int, frame: Any) -> None:
         raise ImportTimedOut()
 
     signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, timeout, 0.2)
     try:
-        spec.loader.exec_module(module)
+        return _load("solution", path)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
-    return module
-
-
-def _import_reference(path: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reference", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["reference"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _describe_import_failure(exc: BaseException, path: str) -> dict[str, str]:
@@ -157,10 +152,7 @@ def _describe_import_failure(exc: BaseException, path: str) -> dict[str, str]:
 
 def _benchmark(suite_path: str, user: ModuleType, reference: ModuleType) -> list[dict]:
     """Time the suite's BENCHMARKS on the user's module and the reference's, alternating, best of three."""
-    spec = importlib.util.spec_from_file_location("hidden_suite", suite_path)
-    assert spec and spec.loader
-    suite = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(suite)
+    suite = _load("hidden_suite", suite_path)
     from grader.harness import best_times
 
     rows = []
@@ -173,21 +165,24 @@ def _benchmark(suite_path: str, user: ModuleType, reference: ModuleType) -> list
     return rows
 
 
-def prepare(config: dict, emit: Callable[[dict], None]) -> tuple[ModuleType, ModuleType] | None:
+def prepare(config: dict, emit: Callable[[dict], None], baseline: list | None = None
+            ) -> tuple[ModuleType, ModuleType] | None:
     """Import the user's file and the reference, check the API and that nothing was tampered with.
 
-    Emits `ready`, or the verdict that stops grading (and returns None).
+    `baseline` is a fingerprint taken before the import (the reporter's, when pytest runs). Emits
+    `ready`, or the verdict that stops grading (and returns None).
     """
     from grader import harness, preflight
 
-    baseline = fingerprint()
+    if baseline is None:
+        baseline = fingerprint()
     sys.dont_write_bytecode = True  # no __pycache__ in the user's folder
     try:
         user = _import_user(config["target"], config["import_timeout_s"])
     except BaseException as exc:  # whatever the user's file does at import is a verdict, not a crash
         emit({"event": "import_error", **_describe_import_failure(exc, config["target"])})
         return None
-    reference = _import_reference(config["reference"])
+    reference = _load("reference", config["reference"])
     problems = preflight.check(user, reference)
     if problems:
         emit({"event": "api", "problems": problems})
@@ -232,11 +227,11 @@ def run(config: dict, emit: Callable[[dict], None], go_fd: int | None = None) ->
             emit({"event": "benchmark", "rows": _benchmark(config["suite"], *modules)})
         return
 
-    def start() -> bool:
+    def start(baseline: list) -> bool:
         # Called by the reporter once pytest has collected the suite: the user's code is imported
         # only now, so a standby child can do all of pytest's start-up before the user saves.
         _wait_for_go(go_fd)
-        return prepare(config, emit) is not None
+        return prepare(config, emit, baseline) is not None
 
     reporter = plugin.Reporter(emit, config["target"], config["timeouts"], fingerprint, tampered, capture,
                                config["max_timeouts"], start)

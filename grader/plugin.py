@@ -41,7 +41,7 @@ class TestTimedOut(BaseException):
 class Reporter:
     def __init__(self, emit: Callable[[dict], None], user_file: str, timeouts: dict[str, float],
                  fingerprint: Callable[[], Any], tampered: Callable[[Any], str | None], capture: Any,
-                 max_timeouts: int, start: Callable[[], bool]):
+                 max_timeouts: int, start: Callable[[Any], bool]):
         self._emit = emit
         self._user_file = user_file
         self._timeouts = timeouts
@@ -61,7 +61,7 @@ class Reporter:
         # pytest patches a few of its own classes while it configures, so the baseline for
         # "did a test change the machinery" is taken once it is ready to run, before the user's code.
         self._baseline = self._fingerprint()
-        if not self._start():
+        if not self._start(self._baseline):
             pytest.exit("the user's file cannot be graded", returncode=pytest.ExitCode.INTERRUPTED)
 
     # -- timing ---------------------------------------------------------------------------------
