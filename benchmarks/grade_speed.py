@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from grader import catalog  # noqa: E402
-from grader.commands.practice import SaveWatcher  # noqa: E402
+from grader.practice.watcher import SaveWatcher  # noqa: E402
 from grader.grading import WarmGrader  # noqa: E402
 
 
@@ -52,14 +52,14 @@ def save_to_score(kata: catalog.Kata, runs: int) -> list[float]:
             watcher = SaveWatcher()
             watcher(kata, 0.05)  # start watching before the first save
             source = kata.reference.read_text(encoding="utf-8")
-            warm.grade(kata, kata.stub)  # the worker's first fork
+            warm.grade(kata, kata.work_file)  # the worker's first fork
             for run in range(runs):
                 time.sleep(1.0)  # people save seconds apart: the worker's standbys are ready by then
                 saved = time.perf_counter()
-                kata.stub.write_text(source + f"\n# save {run}\n", encoding="utf-8")
+                kata.work_file.write_text(source + f"\n# save {run}\n", encoding="utf-8")
                 while not watcher(kata, 0.05):
                     pass
-                report = warm.grade(kata, kata.stub)
+                report = warm.grade(kata, kata.work_file)
                 samples.append(time.perf_counter() - saved)
                 assert report.score == 100, report.problem
         finally:

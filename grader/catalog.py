@@ -53,7 +53,7 @@ class Kata:
         return KATAS_DIR / self.name
 
     @property
-    def stub(self) -> Path:
+    def work_file(self) -> Path:
         return self.folder / f"{self.name}.py"
 
     @property

@@ -10,7 +10,7 @@ import pytest
 
 from grader import catalog
 from grader.grading import grade
-from grader.results import Report
+from grader.report import Report
 
 TESTS_DIR = Path(__file__).resolve().parent
 KATAS = catalog.all_katas()

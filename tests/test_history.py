@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from grader import history as history_module
-from grader.history import SCHEMA_VERSION, Attempt, History, HistoryError
+from grader.practice import history as history_module
+from grader.practice.history import SCHEMA_VERSION, Attempt, History, HistoryError
 
 
 def attempt(kata="lru", score=50, at="2026-11-20T10:00:00+00:00", **extra) -> Attempt:

@@ -9,10 +9,11 @@ import sys
 import pytest
 
 from conftest import KATA_NAMES, KATAS, alternatives, grade_source, mutants, required_python
-from grader import catalog, manifest
+from grader import catalog
+from grader.grading import manifest
 from grader.grading import grade
-from grader.preflight import public_api
-from grader.results import Status
+from grader.child.preflight import public_api
+from grader.report import Status
 
 MUTANTS = mutants()
 
@@ -20,7 +21,7 @@ MUTANTS = mutants()
 @pytest.mark.parametrize("kata", KATAS, ids=KATA_NAMES)
 def test_the_kata_folder_has_a_statement_a_stub_examples_and_metadata(kata):
     assert (kata.folder / "README.md").read_text(encoding="utf-8").strip()
-    assert kata.stub.is_file() and kata.reference.is_file() and kata.suite.is_file()
+    assert kata.work_file.is_file() and kata.reference.is_file() and kata.suite.is_file()
     assert (kata.folder / "test_examples.py").is_file()
     assert kata.difficulty in catalog.DIFFICULTIES
     assert kata.minutes > 0 and kata.title and kata.levels
@@ -38,7 +39,7 @@ def test_the_reference_scores_100(kata):
 
 @pytest.mark.parametrize("kata", KATAS, ids=KATA_NAMES)
 def test_the_untouched_stub_scores_0_and_is_not_started(kata):
-    report = grade(kata, kata.stub)
+    report = grade(kata, kata.work_file)
     assert (report.score, report.status) == (0, Status.NOT_STARTED), report.problem
 
 
@@ -65,7 +66,7 @@ def _api_shape(module_path, name):
 
 @pytest.mark.parametrize("kata", KATAS, ids=KATA_NAMES)
 def test_the_stub_offers_exactly_the_reference_api(kata):
-    assert _api_shape(kata.stub, f"stub_{kata.name}") == _api_shape(kata.reference, f"ref_{kata.name}")
+    assert _api_shape(kata.work_file, f"stub_{kata.name}") == _api_shape(kata.reference, f"ref_{kata.name}")
 
 
 @pytest.mark.parametrize("kata", KATAS, ids=KATA_NAMES)
@@ -80,7 +81,7 @@ def test_the_visible_examples_pass_on_the_reference_and_fail_on_the_stub(kata, t
 
     passing = run_examples(kata.reference)
     assert passing.returncode == 0, passing.stdout[-2000:]
-    assert run_examples(kata.stub).returncode == 1
+    assert run_examples(kata.work_file).returncode == 1
 
 
 @pytest.mark.parametrize("kata", KATAS, ids=KATA_NAMES)

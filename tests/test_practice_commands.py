@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 from conftest import KATA_NAMES
 from grader import catalog
 from grader.cli import app
-from grader.commands.practice import SaveWatcher
+from grader.practice.watcher import SaveWatcher
 from grader.grading import WarmGrader
-from grader.history import Attempt, History, now_iso
-from grader.results import Status
+from grader.practice.history import Attempt, History, now_iso
+from grader.report import Status
 
 runner = CliRunner()
 LRU = catalog.find("lru")
@@ -177,7 +177,7 @@ def test_the_warm_grader_matches_a_cold_grade_and_survives_a_crashing_solution(t
     with WarmGrader() as warm:
         first = warm.grade(LRU, LRU.reference)
         crashed = warm.grade(LRU, crashing)
-        after = warm.grade(LRU, LRU.stub)
+        after = warm.grade(LRU, LRU.work_file)
     assert (first.score, first.status) == (100, Status.PASSED)
     assert crashed.score < 100 and any(t.status.value == "crashed" for t in crashed.tests)
     assert after.status is Status.NOT_STARTED
@@ -186,7 +186,7 @@ def test_the_warm_grader_matches_a_cold_grade_and_survives_a_crashing_solution(t
 def test_a_standby_child_reads_the_file_as_saved_when_the_run_starts(tmp_path):
     """The warm worker's standbys start pytest early, but must import the user's file only at go time."""
     target = tmp_path / "lru.py"
-    target.write_text(LRU.stub.read_text())
+    target.write_text(LRU.work_file.read_text())
     with WarmGrader() as warm:
         before = warm.grade(LRU, target)
         time.sleep(1.5)  # the standbys for this file are forked and waiting
@@ -212,7 +212,7 @@ class FakeWarmGrader:
         return None
 
     def grade(self, kata, target):
-        from grader.results import LevelScore, Report
+        from grader.report import LevelScore, Report
 
         self.graded.append(kata.name)
         solved = Path(target).read_text() == kata.reference.read_text()
@@ -241,7 +241,7 @@ def fake_saves(saves_left: list[int]):
 
 @pytest.fixture
 def sessions(monkeypatch):
-    from grader.commands import practice
+    from grader.cli.commands import practice
 
     monkeypatch.setattr(practice, "WarmGrader", FakeWarmGrader)
     return practice

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from grader import catalog, progress
-from grader.history import Attempt, Session
+from grader import catalog
+from grader.practice import progress
+from grader.practice.history import Attempt, SessionRecord
 
 
 def kata(name, minutes=30, difficulty="medium", gated=False):
@@ -38,7 +39,7 @@ def test_the_streak_counts_consecutive_days_up_to_today_or_yesterday():
 
 def test_stats_split_katas_and_add_up_practice_time():
     attempts = [attempt("lru", 100, "2026-11-25T10:00:00+00:00"), attempt("trie", 30, "2026-11-25T11:00:00+00:00", 60, 1)]
-    sessions = [Session(1, "practice", ["trie"], "2026-11-25T11:00:00+00:00", "2026-11-25T11:20:00+00:00", 35,
+    sessions = [SessionRecord(1, "practice", ["trie"], "2026-11-25T11:00:00+00:00", "2026-11-25T11:20:00+00:00", 35,
                         False, "time_up")]
     summary = progress.stats([LRU, TRIE, UF], attempts, sessions, date(2026, 11, 25))
     assert (summary.solved, summary.started, summary.untouched) == (["lru"], ["trie"], ["uf"])

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from grader import catalog
-from grader.results import LevelScore, Report, Status
-from grader.session import INTERRUPTED, SOLVED, TIME_UP, Session
+from grader.report import LevelScore, Report, Status
+from grader.practice.loop import INTERRUPTED, SOLVED, TIME_UP, PracticeLoop
 
 
 class FakeClock:
@@ -48,7 +48,7 @@ class Scripted:
 
 
 def session(kind, katas, minutes, driver, clock):
-    return Session(kind, katas, minutes=minutes, interview=False, grade=driver.grade,
+    return PracticeLoop(kind, katas, minutes=minutes, interview=False, grade=driver.grade,
                    wait_for_save=driver.wait_for_save, record=driver.record, clock=clock)
 
 

@@ -26,7 +26,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from grader import virtual_time
+from grader.harness import virtual_time
 from grader.harness import SETTINGS, Script, UserCodeRaised, same, scored, solution
 
 A = "http://a.test"

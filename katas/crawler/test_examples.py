@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from crawler import CrawlResult, Page, crawl
-from grader.virtual_time import pending_tasks, run
+from grader.harness.virtual_time import pending_tasks, run
 
 A = "http://a.test"
 

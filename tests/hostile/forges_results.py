@@ -3,7 +3,7 @@
 import json
 import os
 
-from grader import manifest
+from grader.grading import manifest
 from grader.catalog import find
 
 for test in manifest.read(find("lru").suite):

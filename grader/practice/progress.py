@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from grader.catalog import DIFFICULTIES, Kata
-from grader.history import Attempt, Session
+from grader.practice.history import Attempt, SessionRecord
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -67,14 +67,14 @@ def streak(days_practised: set[date], today: date) -> int:
     return count
 
 
-def session_seconds(session: Session) -> float:
+def session_seconds(session: SessionRecord) -> float:
     if session.ended_at is None:
         return 0.0
     return max(0.0, (datetime.fromisoformat(session.ended_at) - datetime.fromisoformat(session.started_at))
                .total_seconds())
 
 
-def stats(katas: list[Kata], attempts: list[Attempt], sessions: list[Session], today: date) -> Stats:
+def stats(katas: list[Kata], attempts: list[Attempt], sessions: list[SessionRecord], today: date) -> Stats:
     progress = per_kata(katas, attempts)
     solved = [name for name, p in progress.items() if p.solved]
     started = [name for name, p in progress.items() if p.attempts and not p.solved]

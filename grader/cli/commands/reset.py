@@ -6,8 +6,8 @@ from datetime import datetime
 
 import typer
 
-from grader import stubs
-from grader.commands.common import EXIT_FAILED, KATA, console, failure, kata_or_exit
+from grader.practice import stubs
+from grader.cli.commands.common import EXIT_FAILED, KATA, console, failure, kata_or_exit
 
 
 def reset(
@@ -20,11 +20,11 @@ def reset(
         original = stubs.original_stub(kata)
     except stubs.StubUnavailable as exc:
         raise failure(str(exc)) from None
-    current = kata.stub.read_text(encoding="utf-8") if kata.stub.exists() else None
+    current = kata.work_file.read_text(encoding="utf-8") if kata.work_file.exists() else None
     if current == original:
-        console.print(f"{kata.stub} is already the untouched stub: nothing to do.")
+        console.print(f"{kata.work_file} is already the untouched stub: nothing to do.")
         return
-    if not yes and not typer.confirm(f"Replace {kata.stub} with the original stub? Your file is backed up first.",
+    if not yes and not typer.confirm(f"Replace {kata.work_file} with the original stub? Your file is backed up first.",
                                      default=False):
         console.print("Nothing changed.")
         raise typer.Exit(EXIT_FAILED)
@@ -36,5 +36,5 @@ def reset(
             backup = backup.with_name(backup.stem + "-again.py")
         backup.write_text(current, encoding="utf-8")
         console.print(f"Your file was saved to {backup}")
-    kata.stub.write_text(original, encoding="utf-8")
-    console.print(f"{kata.stub} is the original stub again.")
+    kata.work_file.write_text(original, encoding="utf-8")
+    console.print(f"{kata.work_file} is the original stub again.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from grader.catalog import Kata
-from grader.results import Report, Status, TestStatus
+from grader.report import Report, Status, TestStatus
 
 SOLVED, TIME_UP, INTERRUPTED = "solved", "time_up", "interrupted"
 
@@ -62,7 +62,7 @@ class SessionState:
         return max(0.0, self.started + self.minutes * 60 - now)
 
 
-class Session:
+class PracticeLoop:
     def __init__(
         self,
         kind: str,

@@ -88,7 +88,7 @@ class Attempt:
 
 
 @dataclass
-class Session:
+class SessionRecord:
     id: int
     kind: str
     katas: list[str]
@@ -244,13 +244,13 @@ class History:
             connection.execute("UPDATE sessions SET ended_at = ?, outcome = ? WHERE id = ?",
                                (ended_at or now_iso(), outcome, session_id))
 
-    def sessions(self) -> list[Session]:
+    def sessions(self) -> list[SessionRecord]:
         with self._transaction() as connection:
             rows = connection.execute("SELECT id, kind, katas, started_at, ended_at, minutes, interview, outcome "
                                       "FROM sessions ORDER BY started_at, id").fetchall()
-        return [Session(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows]
+        return [SessionRecord(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows]
 
-    def open_interview_session(self, now: datetime | None = None) -> Session | None:
+    def open_interview_session(self, now: datetime | None = None) -> SessionRecord | None:
         """An interview-mode session still running: hints and compare stay off until it ends.
 
         A session whose process was killed never records its end, so one counts as running only

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grader.manifest import PlannedTest
+from grader.grading.manifest import PlannedTest
 
 MEMORY_BYTES = 2 * 1024**3
 RUN_BUDGET_S = 30.0
@@ -98,8 +98,8 @@ def _end_leftovers(child: subprocess.Popen) -> bool:
         except OSError:
             continue
         # Only reap what grading left behind: processes forked from a grading child (a fork keeps the
-        # command line of its parent: grader.child when spawned, grader.worker when forked warm).
-        if b"grader.child" in cmdline or b"grader.worker" in cmdline:
+        # command line of its parent: grader.child when spawned, grader.grading.worker when forked warm).
+        if b"grader.child" in cmdline or b"grader.grading.worker" in cmdline:
             left_behind = True
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -208,12 +208,12 @@ def spawn_child(config: dict, tests: list[str]) -> Started:
 
 
 def fork_child(config: dict, tests: list[str], go_fd: int | None = None) -> Started:
-    """A fork of this (warm) process, which has pytest and hypothesis imported already: used by grader.worker.
+    """A fork of this (warm) process, which has pytest and hypothesis imported already: used by grader.grading.worker.
 
     With `go_fd`, the child configures pytest and collects the suite, then waits for one byte on it
-    before it imports the user's file (a standby, see grader.worker).
+    before it imports the user's file (a standby, see grader.grading.worker).
     """
-    from grader import child as child_module
+    from grader.child import runner as child_module
 
     line, read_fd, write_fd, nonce, workdir = _setup(config, tests)
     stderr_read, stderr_write = os.pipe()

@@ -10,14 +10,15 @@ from typing import Optional
 import typer
 from typer.core import TyperGroup
 
-from grader import catalog, render
-from grader.commands import compare, hint, pin, practice, progress, reset
-from grader.commands.common import (
+from grader import catalog
+from grader.cli import render
+from grader.cli.commands import compare, hint, pin, practice, reset, review
+from grader.cli.commands.common import (
     KATA,
     EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, console, kata_or_exit, record_attempt, usage_error,
 )
 from grader.grading import grade
-from grader.results import Status
+from grader.report import Status
 
 __all__ = ["app", "main", "EXIT_PASSED", "EXIT_FAILED", "EXIT_USAGE"]
 
@@ -72,7 +73,7 @@ def grade_kata(
     kata = kata_or_exit(name)
     if file is not None and reference:
         raise usage_error("--file and --reference pick different files: use one of them.")
-    target = kata.reference if reference else (file if file is not None else kata.stub)
+    target = kata.reference if reference else (file if file is not None else kata.work_file)
     if not target.is_file():
         raise usage_error(f"There is no file at {target}.")
     report = grade(kata, target, seed)
@@ -85,9 +86,9 @@ def grade_kata(
     raise typer.Exit(EXIT_PASSED if report.status is Status.PASSED else EXIT_FAILED)
 
 
-app.command("history")(progress.history)
-app.command("stats")(progress.stats)
-app.command("next")(progress.next_kata)
+app.command("history")(review.history)
+app.command("stats")(review.stats)
+app.command("next")(review.next_kata)
 app.command("hint")(hint.hint)
 app.command("reset")(reset.reset)
 app.command("watch")(practice.watch)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from grader import render
-from grader.commands.common import KATA, console, history_or_exit, kata_or_exit, refuse_during_interview
+from grader.cli import render
+from grader.cli.commands.common import KATA, console, history_or_exit, kata_or_exit, refuse_during_interview
 
 
 def hint(name: str = KATA) -> None:

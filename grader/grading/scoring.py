@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from grader.catalog import Kata
-from grader.manifest import PlannedTest
-from grader.results import LevelScore, Report, Status, TestResult, TestStatus
-from grader.sandbox import ChildEvents
+from grader.grading.manifest import PlannedTest
+from grader.report import LevelScore, Report, Status, TestResult, TestStatus
+from grader.grading.supervisor import ChildEvents
 
 LEFT_PROCESSES = (
     "Your code started a process that was still running when grading ended, so it was stopped and the "

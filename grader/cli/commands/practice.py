@@ -9,33 +9,18 @@ from typing import Optional
 import typer
 from rich.live import Live
 
-from grader import catalog, progress, render
+from grader import catalog
+from grader.cli import render
+from grader.practice import progress
 from grader.catalog import Kata
-from grader.commands.common import KATA, console, kata_or_exit, record_attempt, warn
+from grader.cli.commands.common import KATA, console, kata_or_exit, record_attempt, warn
 from grader.grading import WarmGrader
-from grader.history import History, HistoryError
-from grader.results import Report
-from grader.session import Session
+from grader.practice.watcher import SaveWatcher
+from grader.practice.history import History, HistoryError
+from grader.report import Report
+from grader.practice.loop import PracticeLoop
 
 INTERVIEW_HELP = "Interview mode: hints and compare are off, as in a real round."
-
-
-class SaveWatcher:
-    """Waits for the kata file to be saved (watchfiles), waking once a second so the clock can tick."""
-
-    def __init__(self) -> None:
-        self._watches: dict[str, object] = {}
-
-    def __call__(self, kata: Kata, timeout: float) -> bool:
-        import watchfiles
-
-        if kata.name not in self._watches:
-            target = kata.stub.resolve()
-            self._watches[kata.name] = watchfiles.watch(
-                kata.folder, watch_filter=lambda change, path: Path(path).resolve() == target,
-                rust_timeout=max(50, int(timeout * 1000)), yield_on_timeout=True, step=10,
-            )
-        return bool(next(self._watches[kata.name]))
 
 
 def _run(kind: str, katas: list[Kata], minutes: float | None, interview: bool) -> None:
@@ -47,13 +32,13 @@ def _run(kind: str, katas: list[Kata], minutes: float | None, interview: bool) -
         session_id = None
 
     def record(kata: Kata, report: Report, elapsed: float) -> None:
-        record_attempt(kata, kata.stub, report, mode=kind,
+        record_attempt(kata, kata.work_file, report, mode=kind,
                        elapsed_s=None if kind == "watch" else round(elapsed, 1), session_id=session_id)
 
     with WarmGrader() as grader, Live(console=console, auto_refresh=True, refresh_per_second=2,
                                       transient=False) as live:
-        session = Session(kind, katas, minutes=minutes, interview=interview,
-                          grade=lambda kata: grader.grade(kata, kata.stub),
+        session = PracticeLoop(kind, katas, minutes=minutes, interview=interview,
+                          grade=lambda kata: grader.grade(kata, kata.work_file),
                           wait_for_save=SaveWatcher(), record=record, clock=time.monotonic,
                           show=lambda state: None)
         live.update(render.LiveSession(session.state, time.monotonic), refresh=True)

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from grader.catalog import ROOT, Kata
-from grader.results import Report, Status, TestStatus
+from grader.report import Report, Status, TestStatus
 
 _STATUS_STYLE = {
     Status.PASSED: "bold green", Status.FAILED: "bold red", Status.ERROR: "bold red",
@@ -157,7 +157,7 @@ def history(console: Console, katas: list[Kata], attempts: list, progress: dict)
     best = Table(title="\nBest per kata", title_justify="left", show_edge=False, header_style="bold")
     for column in ("kata", "attempts", "best score", "best time", "score over time"):
         best.add_column(column)
-    from grader.progress import sparkline
+    from grader.practice.progress import sparkline
 
     for kata in katas:
         p = progress[kata.name]
@@ -228,7 +228,7 @@ class LiveSession:
             elif failure is not None:
                 lines.append(Text.assemble(("first failing: ", "bold"), failure.title))
                 lines.append(Text(failure.message))
-        lines.append(Text(f"save {_display_path(str(kata.stub))} to regrade · Ctrl-C to stop", style="dim"))
+        lines.append(Text(f"save {_display_path(str(kata.work_file))} to regrade · Ctrl-C to stop", style="dim"))
         mode = f"{state.kind}{' · interview mode' if state.interview else ''}"
         return Panel(Group(*lines), title=mode, title_align="left", border_style="cyan")
 
@@ -252,7 +252,7 @@ def comparison(console: Console, kata: Kata, events) -> None:
     panels = [
         Panel(Syntax(path.read_text(encoding="utf-8"), "python", theme="ansi_dark", background_color="default",
                      line_numbers=False, word_wrap=True), title=title, title_align="left")
-        for title, path in (("yours", kata.stub), ("reference", kata.reference))
+        for title, path in (("yours", kata.work_file), ("reference", kata.reference))
     ]
     console.print(Columns(panels, equal=True, expand=True) if console.width >= 160 else Group(*panels))
     if events.problem:

@@ -48,7 +48,7 @@ def _git(*args: str) -> str:
 
 
 def original_stub(kata: Kata) -> str:
-    relative = kata.stub.relative_to(ROOT).as_posix()
+    relative = kata.work_file.relative_to(ROOT).as_posix()
     for commit in _git("log", "--format=%H", "--", relative).split():
         source = _git("show", f"{commit}:{relative}")
         if is_stub(source):

@@ -14,11 +14,11 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from grader import manifest, sandbox, scoring
+from grader.grading import manifest, scoring, supervisor
 from grader.catalog import Kata
-from grader.manifest import PlannedTest
-from grader.results import Report
-from grader.sandbox import ChildEvents
+from grader.grading.manifest import PlannedTest
+from grader.report import Report
+from grader.grading.supervisor import ChildEvents
 
 
 def plan(kata: Kata, target: Path, seed: int) -> tuple[dict, list[PlannedTest]]:
@@ -29,9 +29,9 @@ def plan(kata: Kata, target: Path, seed: int) -> tuple[dict, list[PlannedTest]]:
         "suite": str(kata.suite),
         "seed": seed,
         "timeouts": {t.id: t.timeout_s for t in planned},
-        "memory_bytes": sandbox.MEMORY_BYTES,
-        "import_timeout_s": sandbox.IMPORT_TIMEOUT_S,
-        "max_timeouts": sandbox.MAX_TIMEOUTS,
+        "memory_bytes": supervisor.MEMORY_BYTES,
+        "import_timeout_s": supervisor.IMPORT_TIMEOUT_S,
+        "max_timeouts": supervisor.MAX_TIMEOUTS,
         "asyncio": kata.asyncio,
     }
     return config, planned
@@ -40,17 +40,17 @@ def plan(kata: Kata, target: Path, seed: int) -> tuple[dict, list[PlannedTest]]:
 def grade(kata: Kata, target: Path, seed: int = 0) -> Report:
     started = time.monotonic()
     config, planned = plan(kata, target, seed)
-    events = sandbox.run_suite(config, planned)
+    events = supervisor.run_suite(config, planned)
     return scoring.build_report(kata, str(target), seed, planned, events, time.monotonic() - started)
 
 
 class WarmGrader:
-    """A client of grader.worker. Falls back to a cold `grade` if the worker is gone."""
+    """A client of grader.grading.worker. Falls back to a cold `grade` if the worker is gone."""
 
     def __init__(self) -> None:
         self._worker = subprocess.Popen(
-            [sys.executable, "-m", "grader.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, env=sandbox.child_env(), text=True, bufsize=1,
+            [sys.executable, "-m", "grader.grading.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, env=supervisor.child_env(), text=True, bufsize=1,
         )
 
     def grade(self, kata: Kata, target: Path, seed: int = 0) -> Report:
@@ -82,4 +82,4 @@ class WarmGrader:
 def benchmark(kata: Kata, target: Path) -> ChildEvents:
     """Time the kata's benchmark workloads on the user's file and the reference, in one child run."""
     config, planned = plan(kata, target, seed=0)
-    return sandbox.run_suite({**config, "benchmark": True}, planned, groups=1)
+    return supervisor.run_suite({**config, "benchmark": True}, planned, groups=1)

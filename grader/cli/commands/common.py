@@ -8,8 +8,8 @@ from rich.console import Console
 from pathlib import Path
 
 from grader import catalog
-from grader.history import Attempt, History, HistoryError, file_hash, now_iso
-from grader.results import Report
+from grader.practice.history import Attempt, History, HistoryError, file_hash, now_iso
+from grader.report import Report
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

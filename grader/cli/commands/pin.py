@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 
 
-from grader.commands.common import KATA, console, failure, kata_or_exit
+from grader.cli.commands.common import KATA, console, failure, kata_or_exit
 from grader.grading import grade
-from grader.results import Status, TestStatus
+from grader.report import Status, TestStatus
 
 PINNED_FILE = "test_pinned.py"
 HEADER = '''"""Failing cases pinned from the hidden tests by `grade pin`. Run them with plain pytest and your
@@ -18,11 +18,11 @@ debugger; each passes once the bug it shows is fixed. Delete any you no longer n
 def pin(name: str = KATA) -> None:
     """Save the first failing hidden case of KATA as a visible test you can debug with pytest."""
     kata = kata_or_exit(name)
-    report = grade(kata, kata.stub)
+    report = grade(kata, kata.work_file)
     if report.status is Status.ERROR:
         raise failure(f"nothing to pin: {report.problem}")
     if report.status is Status.NOT_STARTED:
-        console.print(f"Nothing to pin yet: {kata.stub} is still the untouched stub.")
+        console.print(f"Nothing to pin yet: {kata.work_file} is still the untouched stub.")
         return
     failing = [t for t in report.tests if t.status is not TestStatus.PASSED]
     if not failing:

@@ -1,6 +1,6 @@
 """The child process: imports the user's file, checks its API, runs the hidden suite, reports events.
 
-Started by grader.sandbox as `python -m grader.child`, with its settings as one JSON line on stdin
+Started by grader.grading.supervisor as `python -m grader.child`, with its settings as one JSON line on stdin
 (not argv or the environment, where the user's code would find the event nonce at once). The
 user's code shares this process, so these are guard rails against accidents and the classic
 tricks, not a security boundary: the parent decides the score, from the tests it knows exist.
@@ -172,7 +172,8 @@ def prepare(config: dict, emit: Callable[[dict], None], baseline: list | None = 
     `baseline` is a fingerprint taken before the import (the reporter's, when pytest runs). Emits
     `ready`, or the verdict that stops grading (and returns None).
     """
-    from grader import harness, preflight
+    from grader import harness
+    from grader.child import preflight
 
     if baseline is None:
         baseline = fingerprint()
@@ -197,7 +198,7 @@ def prepare(config: dict, emit: Callable[[dict], None], baseline: list | None = 
 
 
 def _wait_for_go(go_fd: int | None) -> None:
-    """A standby child (see grader.worker) waits here, pytest configured and the suite collected, for a save."""
+    """A standby child (see grader.grading.worker) waits here, pytest configured and the suite collected, for a save."""
     if go_fd is None:
         return
     if not os.read(go_fd, 1):
@@ -215,7 +216,7 @@ def run(config: dict, emit: Callable[[dict], None], go_fd: int | None = None) ->
     import hypothesis.stateful  # noqa: F401
     import hypothesis.strategies  # noqa: F401
 
-    from grader import plugin
+    from grader.child import reporter as plugin
 
     if config.get("asyncio"):
         import pytest_asyncio.plugin  # noqa: F401

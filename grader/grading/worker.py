@@ -28,7 +28,7 @@ class Standbys:
         return json.dumps([config, tests], sort_keys=True)
 
     def launch(self, config: dict, tests: list[str]):
-        from grader.sandbox import fork_child
+        from grader.grading.supervisor import fork_child
 
         waiting = self._waiting.pop(self._key(config, tests), None)
         if waiting is None:
@@ -40,7 +40,7 @@ class Standbys:
 
     def prepare(self, config: dict, groups: list[list[str]]) -> None:
         """Fork a standby for each group of the request just served; drop those for anything else."""
-        from grader.sandbox import fork_child
+        from grader.grading.supervisor import fork_child
 
         wanted = {self._key(config, tests): tests for tests in groups}
         for key in [key for key in self._waiting if key not in wanted]:
@@ -53,7 +53,7 @@ class Standbys:
                 self._waiting[key] = (started, go_write)
 
     def _drop(self, key: str) -> None:
-        from grader.sandbox import unregister
+        from grader.grading.supervisor import unregister
 
         started, go = self._waiting.pop(key)
         os.close(go)  # the standby reads end-of-file and leaves
@@ -74,9 +74,10 @@ def main() -> None:
     import _hypothesis_pytestplugin  # noqa: F401
     import hypothesis.stateful  # noqa: F401
 
-    from grader import child, harness, plugin, preflight  # noqa: F401
-    from grader.manifest import PlannedTest
-    from grader.sandbox import GROUPS, partition, run_suite
+    from grader import harness  # noqa: F401
+    from grader.child import preflight, reporter, runner  # noqa: F401
+    from grader.grading.manifest import PlannedTest
+    from grader.grading.supervisor import GROUPS, partition, run_suite
 
     standbys = Standbys()
     replies = sys.stdout

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from grader import render
-from grader.commands.common import (
+from grader.cli import render
+from grader.cli.commands.common import (
     EXIT_FAILED, KATA, console, failure, history_or_exit, kata_or_exit, refuse_during_interview,
 )
 from grader.grading import benchmark
@@ -27,7 +27,7 @@ def compare(
         if not typer.confirm(f"This shows the reference solution of {kata.name}, which you have not solved yet. "
                              "Show it?", default=False):
             raise typer.Exit(EXIT_FAILED)
-    if not kata.stub.is_file():
-        raise failure(f"there is no file at {kata.stub}.")
-    events = benchmark(kata, kata.stub)
+    if not kata.work_file.is_file():
+        raise failure(f"there is no file at {kata.work_file}.")
+    events = benchmark(kata, kata.work_file)
     render.comparison(console, kata, events)

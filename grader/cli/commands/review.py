@@ -7,8 +7,10 @@ from typing import Optional
 
 import typer
 
-from grader import catalog, progress, render
-from grader.commands.common import console, history_or_exit, kata_or_exit
+from grader import catalog
+from grader.cli import render
+from grader.practice import progress
+from grader.cli.commands.common import console, history_or_exit, kata_or_exit
 
 
 def history(kata: Optional[str] = typer.Argument(None, metavar="[KATA]", help="Only this kata.")) -> None:

@@ -7,7 +7,7 @@ nanosecond. Everything else is the standard selector loop: `asyncio.sleep`, `wai
 cancellation, queues, locks and semaphores behave as usual, and real I/O (a thread finishing, a signal)
 still wakes the loop.
 
-    from grader.virtual_time import run
+    from grader.harness.virtual_time import run
     result = run(main())                       # like asyncio.run, on a virtual clock
 
 Two ways a run can go wrong that a real loop would only show as a hang are reported at once:

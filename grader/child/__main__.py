@@ -1,0 +1,3 @@
+from grader.child.runner import main
+
+main()
