@@ -193,15 +193,9 @@ def test_a_missing_key_gives_the_default():
 @scored(points=4, level=2)
 def test_a_capacity_below_one_is_rejected():
     for capacity in (0, -1):
-        try:
-            solution().LRUCache(capacity)
-        except ValueError:
-            continue
-        except Exception as exc:
-            Script().fail(f"LRUCache({capacity}) raised {type(exc).__name__}; it should raise ValueError.",
-                          show_got=False)
-        Script().fail(f"LRUCache({capacity}) was accepted; a capacity below 1 must raise ValueError.",
-                      show_got=False)
+        script = Script()
+        script.expect_raises(ValueError, lambda: script.new("cache", solution().LRUCache, capacity),
+                             f"LRUCache({capacity}) {{got}}; a capacity below 1 must raise {{expected}}.")
 
 
 @scored(points=4, level=2)
