@@ -10,7 +10,7 @@ import pytest
 
 from conftest import KATA_NAMES
 from grader import catalog
-from grader.cli import EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, app
+from grader.cli.app import EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, app
 
 
 def grade(*args: str, cwd=None) -> subprocess.CompletedProcess:

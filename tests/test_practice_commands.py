@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import KATA_NAMES
 from grader import catalog
-from grader.cli import app
+from grader.cli.app import app
 from grader.practice.watcher import SaveWatcher
 from grader.grading import WarmGrader
 from grader.practice.history import Attempt, History, now_iso

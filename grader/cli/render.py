@@ -11,12 +11,13 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
+from grader import messages
 from grader.catalog import ROOT, Kata
 from grader.report import Report, Status, TestStatus
 
 _STATUS_STYLE = {
     Status.PASSED: "bold green", Status.FAILED: "bold red", Status.ERROR: "bold red",
-    Status.TIMEOUT: "bold yellow", Status.NOT_STARTED: "bold cyan",
+    Status.TIMEOUT: "bold yellow", Status.NOT_STARTED: "bold cyan", Status.INTERRUPTED: "bold yellow",
 }
 _TEST_MARK = {
     TestStatus.PASSED: ("✓", "green"), TestStatus.FAILED: ("✗", "red"), TestStatus.TIMEOUT: ("⏱", "yellow"),
@@ -87,6 +88,11 @@ def report(console: Console, kata: Kata, result: Report, verbose: bool = False) 
         _next_level(console, kata, result)
     if verbose and result.output:
         console.print(Panel(Text(result.output), title="what your code printed", title_align="left"))
+    elif result.output_chars:
+        console.print(Text(messages.prints_captured(result.output_chars, kata.name), style="dim"))
+    if verbose and result.stderr.strip():
+        console.print(Panel(Text(result.stderr), title="what reached stderr outside print (C code, fatal errors)",
+                            title_align="left"))
     console.print(Text(f"{result.duration_s:.2f} s · seed {result.seed}", style="dim"))
 
 
@@ -245,7 +251,7 @@ def session_summary(console: Console, state, now: float) -> None:
     console.print(Text(f"time used {minutes}m{seconds:02d}s · see it all with grade history", style="dim"))
 
 
-def comparison(console: Console, kata: Kata, events) -> None:
+def comparison(console: Console, kata: Kata, facts) -> None:
     """The user's file and the reference side by side, then the speed table."""
     from rich.columns import Columns
 
@@ -255,23 +261,23 @@ def comparison(console: Console, kata: Kata, events) -> None:
         for title, path in (("yours", kata.work_file), ("reference", kata.reference))
     ]
     console.print(Columns(panels, equal=True, expand=True) if console.width >= 160 else Group(*panels))
-    if events.problem:
-        console.print(Text(f"No speed comparison: {events.problem.get('message') or 'your file could not be run.'}",
-                           style="yellow"))
+    if facts.problem:
+        headline, _ = messages.problem(facts.problem)
+        console.print(Text(f"No speed comparison: {headline}", style="yellow"))
         return
-    if not events.benchmarks:
+    if not facts.benchmarks:
         console.print(Text("This kata has no benchmark workloads.", style="dim"))
         return
     table = Table(title="Speed, measured in one run (best of 3, alternating)", title_justify="left",
                   show_edge=False, header_style="bold")
     for column in ("workload", "yours", "reference", "ratio"):
         table.add_column(column, justify="left" if column == "workload" else "right")
-    for row in events.benchmarks:
-        if "error" in row:
-            table.add_row(row["workload"], Text(row["error"], style="red"), "", "")
+    for row in facts.benchmarks:
+        if row.error_type:
+            table.add_row(row.workload, Text(messages.raised("your code", row.error_type, row.error), style="red"), "", "")
             continue
-        ratio = row["user_s"] / max(row["reference_s"], 1e-9)
+        ratio = row.user_s / max(row.reference_s, 1e-9)
         style = "green" if ratio <= 1.5 else ("yellow" if ratio <= 4 else "red")
-        table.add_row(row["workload"], f"{row['user_s'] * 1000:.1f} ms", f"{row['reference_s'] * 1000:.1f} ms",
+        table.add_row(row.workload, f"{row.user_s * 1000:.1f} ms", f"{row.reference_s * 1000:.1f} ms",
                       Text(f"{ratio:.2f}x", style=style))
     console.print(table)

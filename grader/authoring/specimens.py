@@ -1,0 +1,97 @@
+"""The known solutions a kata's suite is checked against: mutants (realistic bugs) and correct alternatives.
+
+    tests/mutants/<kata>/<bug>.py          a docstring naming the bug, then
+        EXPECT = "test_..."                the hidden test that must catch it
+        PATCH = [(old, new), ...]          edits of the reference (each `old` occurs exactly once)
+        BASE = "alternatives/<kata>/x.py"  optional: patch this file (under tests/) instead of the reference
+        BEYOND_THE_MODEL = "why"           optional: the stateful model test is not meant to catch it
+      (without PATCH, the file itself is the buggy solution)
+    tests/alternatives/<kata>/<style>.py   a whole correct solution; REQUIRES_PYTHON = (3, 11) if it needs it
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.catalog import ROOT, Kata
+
+TESTS_DIR = ROOT / "tests"
+MUTANTS_DIR = TESTS_DIR / "mutants"
+ALTERNATIVES_DIR = TESTS_DIR / "alternatives"
+
+
+class SpecimenError(Exception):
+    """A mutant or alternative file that breaks the format: a bug in the kata, named in one sentence."""
+
+
+def _literal(tree: ast.Module, name: str):
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    return None
+
+
+@dataclass(frozen=True)
+class Mutant:
+    kata: str
+    path: Path
+    expect: str | None
+    patch: tuple[tuple[str, str], ...] | None
+    base: str | None = None
+    """A file under tests/ to patch instead of the reference."""
+    beyond_the_model: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.kata}/{self.path.stem}"
+
+    def source(self, reference: Path) -> str:
+        if self.patch is None:
+            return self.path.read_text(encoding="utf-8")
+        base = TESTS_DIR / self.base if self.base else reference
+        source = base.read_text(encoding="utf-8")
+        for old, new in self.patch:
+            if source.count(old) != 1:
+                raise SpecimenError(f"{self.id}: the patch must match {base.name} exactly once, "
+                                    f"but matches it {source.count(old)} times: {old!r}")
+            source = source.replace(old, new)
+        return source
+
+
+def mutants(kata: Kata | None = None) -> list[Mutant]:
+    found = []
+    pattern = f"{kata.name}/*.py" if kata else "*/*.py"
+    for path in sorted(MUTANTS_DIR.glob(pattern)):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        patch = _literal(tree, "PATCH")
+        found.append(Mutant(path.parent.name, path, _literal(tree, "EXPECT"),
+                            tuple(map(tuple, patch)) if patch else None, _literal(tree, "BASE"),
+                            _literal(tree, "BEYOND_THE_MODEL")))
+    return found
+
+
+@dataclass(frozen=True)
+class Alternative:
+    kata: str
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return f"{self.kata}/{self.path.stem}"
+
+    @property
+    def requires_python(self) -> tuple[int, ...]:
+        """An alternative that needs a newer Python than the oldest supported says so: REQUIRES_PYTHON = (3, 11)."""
+        return tuple(_literal(ast.parse(self.path.read_text(encoding="utf-8")), "REQUIRES_PYTHON") or (3, 10))
+
+    @property
+    def runs_here(self) -> bool:
+        return sys.version_info >= self.requires_python
+
+
+def alternatives(kata: Kata | None = None) -> list[Alternative]:
+    pattern = f"{kata.name}/*.py" if kata else "*/*.py"
+    return [Alternative(path.parent.name, path) for path in sorted(ALTERNATIVES_DIR.glob(pattern))]
