@@ -98,6 +98,11 @@ LEFT_PROCESSES = (
 )
 
 
+def left_running(commands: tuple[str, ...]) -> str:
+    shown = list(dict.fromkeys(commands))
+    return "\n".join(f"Left running: {command}" for command in shown)
+
+
 def api_problem(problem: ApiProblem) -> str:
     name, member = problem.name, problem.member
     return {

@@ -292,8 +292,8 @@ class RunFacts:
     stderr: str = ""
     budget_exhausted: bool = False
     stopped_after_timeouts: bool = False
-    left_processes: bool = False
-    """The learner's code started processes that were still running when its child ended."""
+    left_processes: tuple[str, ...] = ()
+    """Processes the learner's code started that were still running when its child ended (their command lines)."""
     interrupted: bool = False
     """Grading was cancelled (Ctrl-C, or a newer save in watch mode) before it ended."""
     benchmarks: tuple[BenchmarkRow, ...] = ()
@@ -306,7 +306,7 @@ class RunFacts:
         self.stderr += other.stderr
         self.budget_exhausted |= other.budget_exhausted
         self.stopped_after_timeouts |= other.stopped_after_timeouts
-        self.left_processes |= other.left_processes
+        self.left_processes += other.left_processes
         self.interrupted |= other.interrupted
         self.benchmarks += other.benchmarks
 
@@ -328,6 +328,7 @@ class RunFacts:
         data["finished"] = {test: event(item) for test, item in data["finished"].items()}
         data["problem"] = event(data["problem"]) if data["problem"] else None
         data["benchmarks"] = tuple(BenchmarkRow(**row) for row in data["benchmarks"])
+        data["left_processes"] = tuple(data["left_processes"])
         return cls(**data)
 
 

@@ -3,19 +3,45 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import KATA_NAMES
 from grader import catalog
-from grader.cli.app import EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, app
+from grader.cli.commands import common
+from grader.cli.app import EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, app, run
 
 
-def grade(*args: str, cwd=None) -> subprocess.CompletedProcess:
+runner = CliRunner()
+
+
+def grade(*args: str, width: int = 120) -> subprocess.CompletedProcess:
+    """`grade ARGS` in this process, through typer's CliRunner: what a user would see, without a new interpreter."""
+    sizes = [(console, console.size) for console in (common.console, common.errors)]
+    with runner.isolation(env={"COLUMNS": str(width)}) as (stdout, stderr, _):
+        for console, _size in sizes:
+            console.size = (width, 40)  # the consoles read the terminal's width once, when they are made
+        try:
+            run(list(args))
+            code = 0
+        except SystemExit as exit:
+            code = exit.code
+        finally:
+            for console, size in sizes:
+                console.size = size
+        return subprocess.CompletedProcess(["grade", *args], code, stdout.getvalue().decode(),
+                                           stderr.getvalue().decode())
+
+
+def grade_process(*args: str) -> subprocess.CompletedProcess:
+    """`grade ARGS` as a real process, where the process is the point (the entry point, exit codes, signals)."""
     return subprocess.run([sys.executable, "-m", "grader", *args], capture_output=True, text=True, timeout=120,
-                          cwd=cwd, env={**__import__("os").environ, "COLUMNS": "120"})
+                          env={**os.environ, "COLUMNS": "120"})
 
 
 def one_line_error(result: subprocess.CompletedProcess) -> str:
@@ -44,13 +70,13 @@ def test_list_shows_every_kata_with_title_difficulty_minutes_and_levels():
 
 
 def test_the_reference_passes_with_exit_code_0():
-    result = grade("lru", "--reference")
+    result = grade_process("lru", "--reference")
     assert result.returncode == EXIT_PASSED
     assert "Score 100/100" in result.stdout and "passed" in result.stdout
 
 
 def test_the_untouched_stub_says_where_to_start_with_exit_code_1():
-    result = grade("lru")
+    result = grade_process("lru")
     assert result.returncode == EXIT_FAILED
     assert "not started" in result.stdout.replace("_", " ")
     assert "Start here" in result.stdout
@@ -118,8 +144,9 @@ def test_a_missing_file_is_a_usage_error(tmp_path):
     assert "There is no file at" in one_line_error(grade("lru", "--file", str(tmp_path / "nope.py")))
 
 
-def test_a_directory_is_not_a_file(tmp_path):
-    assert "There is no file at" in one_line_error(grade("lru", "--file", str(tmp_path)))
+def test_a_directory_or_a_device_is_named_for_what_it_is(tmp_path):
+    assert "is a folder, not a Python file" in one_line_error(grade("lru", "--file", str(tmp_path)))
+    assert "is not a regular file" in one_line_error(grade("lru", "--file", "/dev/null"))
 
 
 def test_a_mistyped_option_suggests_the_right_one():
@@ -138,7 +165,7 @@ def test_file_and_reference_together_are_refused(tmp_path):
 
 
 def test_every_command_has_help():
-    result = grade("--help")
+    result = grade_process("--help")
     assert result.returncode == 0
     import typer.main
 
@@ -196,3 +223,29 @@ def test_passing_a_level_of_a_progressive_kata_reveals_the_next_statement(tmp_pa
     assert "Level 2 unlocked" in result.stdout
     assert " ".join(first_words.split()[:3]) in " ".join(result.stdout.split())
     assert "Level 3 unlocked" not in result.stdout
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN_CASES = {
+    "passed": lambda folder: catalog.find("lru").reference.read_text(),
+    "failed": lambda folder: catalog.find("lru").reference.read_text().replace(
+        "        self._unlink(node)\n        self._append(node)\n        return node.value", "        return node.value"),
+    "error": lambda folder: "class LRUCache:\n    def get(self, key):\n        return None\n",
+    "not_started": lambda folder: catalog.find("lru").work_file.read_text(),
+}
+
+
+@pytest.mark.parametrize("case", GOLDEN_CASES)
+def test_the_json_report_matches_its_golden_file(case, tmp_path):
+    """The --json schema is an interface (docs/json-report.md). KATAS_UPDATE_GOLDEN=1 rewrites the files."""
+    target = tmp_path / "lru.py"
+    target.write_text(GOLDEN_CASES[case](tmp_path))
+    result = grade("lru", "--file", str(target), "--json")
+    assert json.loads(result.stdout)["file"] == str(target.resolve())
+    report = json.loads(result.stdout.replace(json.dumps(str(target.resolve()))[1:-1], "lru.py"))
+    report["duration_s"] = 0.0
+    golden = GOLDEN / f"{case}.json"
+    if os.environ.get("KATAS_UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert report == json.loads(golden.read_text(encoding="utf-8"))
+    assert report["status"] == case and result.returncode == (EXIT_PASSED if case == "passed" else EXIT_FAILED)

@@ -114,11 +114,30 @@ def test_os_exit_in_a_method_crashes_only_the_tests_that_call_it(tmp_path):
     assert crashed and all("os._exit()" in t.message for t in crashed)
 
 
-def test_a_forked_process_left_behind_is_stopped_and_not_scored(tmp_path):
-    report, took = grade_hostile("lingering_fork", tmp_path)
+def alive(name: str) -> list[int]:
+    """Processes named `name` (the hostile files name their sleepers through /proc/self/comm)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (entry / "comm").read_text().strip() == name:
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.parametrize("name, sleeper", [("lingering_fork", "katas-lingering"),
+                                           ("subprocess_in_a_new_session", "katas-session"),
+                                           ("double_fork", "katas-daemon")])
+def test_a_process_left_behind_is_stopped_and_not_scored_whatever_its_session(name, sleeper, tmp_path):
+    report, took = grade_hostile(name, tmp_path)
     assert (report.status, report.score) == (Status.ERROR, 0)
-    assert "still running when grading ended" in report.problem
+    assert report.problem == messages.LEFT_PROCESSES
     assert took < 15
+    deadline = time.monotonic() + 2
+    while alive(sleeper) and time.monotonic() < deadline:
+        time.sleep(0.05)  # a SIGKILLed process is gone within moments
+    assert alive(sleeper) == []
 
 
 @pytest.mark.parametrize("name", ["patches_pytest_at_import", "patches_hypothesis_at_import",

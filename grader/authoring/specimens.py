@@ -6,12 +6,14 @@
         BASE = "alternatives/<kata>/x.py"  optional: patch this file (under tests/) instead of the reference
         BEYOND_THE_MODEL = "why"           optional: the stateful model test is not meant to catch it
       (without PATCH, the file itself is the buggy solution)
-    tests/alternatives/<kata>/<style>.py   a whole correct solution; REQUIRES_PYTHON = (3, 11) if it needs it
+    tests/alternatives/<kata>/<style>.py   a whole correct solution; REQUIRES_PYTHON = (3, 11) if it needs a
+                                           newer Python, REQUIRES_MODULES = ("torch",) if an optional package
 """
 
 from __future__ import annotations
 
 import ast
+import importlib.util
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,8 +90,17 @@ class Alternative:
         return tuple(_literal(ast.parse(self.path.read_text(encoding="utf-8")), "REQUIRES_PYTHON") or (3, 10))
 
     @property
-    def runs_here(self) -> bool:
-        return sys.version_info >= self.requires_python
+    def requires_modules(self) -> tuple[str, ...]:
+        """Optional packages it needs (the torch flavour of an ML kata): REQUIRES_MODULES = ("torch",)."""
+        return tuple(_literal(ast.parse(self.path.read_text(encoding="utf-8")), "REQUIRES_MODULES") or ())
+
+    @property
+    def missing(self) -> str:
+        """Why it cannot be graded here ('' when it can): a newer Python, or an optional package not installed."""
+        if sys.version_info < self.requires_python:
+            return f"needs Python {'.'.join(map(str, self.requires_python))}"
+        absent = [name for name in self.requires_modules if importlib.util.find_spec(name) is None]
+        return f"needs {', '.join(absent)}, which is not installed" if absent else ""
 
 
 def alternatives(kata: Kata | None = None) -> list[Alternative]:

@@ -25,6 +25,7 @@ from grader.protocol import (
 )
 
 Emit = Callable[[Event], None]
+PARENT_ENV = "KATAS_GRADER_PID"
 
 # pytest's built-in plugins that a hidden suite never needs. Blocking them halves pytest's start-up
 # (about 40 ms a run), and capture must be off so that prints reach BoundedText, not pytest's files.
@@ -225,6 +226,7 @@ def serve(request: RunRequest, go_fd: int | None = None) -> None:
 
 
 def main() -> None:
+    guards.die_with_parent(int(os.environ.get(PARENT_ENV, os.getppid())))
     import_machinery()
     line = sys.stdin.readline()
     if not line:

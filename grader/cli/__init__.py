@@ -7,6 +7,7 @@ hypothesis while the command line is parsed, which is most of a cold run's start
 
 from __future__ import annotations
 
+import signal
 import sys
 
 
@@ -19,11 +20,19 @@ def _grades_a_kata(argv: list[str]) -> bool:
     return (KATAS_DIR / argv[1] / "kata.toml").is_file()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    # A closed terminal or a `kill` ends grading like Ctrl-C does: children killed, folders removed.
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGHUP, _interrupt)
     if _grades_a_kata(sys.argv):
         from grader.grading import supervisor
 
         supervisor.start_spares()
+        supervisor.sweep_stale_workdirs()
     from grader.cli.app import run
 
     run()

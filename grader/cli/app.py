@@ -12,12 +12,13 @@ from typer.core import TyperGroup
 
 from grader import catalog
 from grader.cli import render
-from grader.cli.commands import compare, hint, pin, practice, reset, review
+from grader.cli.commands import compare, dev, hint, pin, practice, reset, review
 from grader.cli.commands.common import (
     KATA,
-    EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, console, kata_or_exit, record_attempt, usage_error,
+    EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PASSED, EXIT_USAGE, console, interrupted, kata_or_exit, record_attempt,
+    usage_error,
 )
-from grader.grading import grade
+from grader.grading import grade, plan
 from grader.report import Status
 
 __all__ = ["app", "run", "EXIT_PASSED", "EXIT_FAILED", "EXIT_USAGE"]
@@ -75,8 +76,13 @@ def grade_kata(
         raise usage_error("--file and --reference pick different files: use one of them.")
     target = kata.reference if reference else (file if file is not None else kata.work_file)
     if not target.is_file():
-        raise usage_error(f"There is no file at {target}.")
-    report = grade(kata, target, seed)
+        raise usage_error(render.not_a_file(target))
+    progress = render.GradingProgress(kata, plan(kata))
+    try:
+        with progress.shown(console, enabled=not as_json):
+            report = grade(kata, target, seed, on_event=progress.on_event)
+    except KeyboardInterrupt:
+        raise interrupted() from None
     if not reference:
         record_attempt(kata, target, report)  # first, so output cut short (grade lru | head) loses nothing
     if as_json:
@@ -96,16 +102,18 @@ app.command("practice")(practice.practice)
 app.command("mock")(practice.mock)
 app.command("pin")(pin.pin)
 app.command("compare")(compare.compare)
+app.add_typer(dev.app, name="dev")
 
 
-def run() -> None:
-    """Run the command line: click's usage errors become one line and exit code 2."""
+def run(args: list[str] | None = None) -> None:
+    """Run the command line (sys.argv, or `args`): click's usage errors become one line and exit code 2."""
     try:
         # Not standalone: click then returns the exit code of typer.Exit instead of calling sys.exit.
-        code = app(standalone_mode=False)
+        code = app(args=args, prog_name="grade", standalone_mode=False)
     except UsageError as exc:
         usage_error(f"{exc.format_message()} (try 'grade --help')")
         sys.exit(EXIT_USAGE)
     except typer.Abort:
-        sys.exit(130)
+        interrupted()
+        sys.exit(EXIT_INTERRUPTED)
     sys.exit(code if isinstance(code, int) else 0)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from rich.console import Console, Group
 from rich.padding import Padding
@@ -34,6 +36,54 @@ def _display_path(path: str) -> str:
             return str(Path(path).resolve().relative_to(ROOT))
         except ValueError:
             return path
+
+
+def not_a_file(path: Path) -> str:
+    """Why a path given to --file cannot be graded, in one line."""
+    if path.is_dir():
+        return f"{path} is a folder, not a Python file: give the file itself (e.g. {path}/solution.py)."
+    if path.exists():
+        return f"{path} is not a regular file (a device or a pipe): give a Python file."
+    return f"There is no file at {path}."
+
+
+class GradingProgress:
+    """The live line while a kata is graded: tests done out of total, and the tests running now.
+
+    Updated from the supervisor's threads as events arrive; rich redraws it ten times a second. Shown only
+    on an interactive terminal, never with --json or when the output is piped.
+    """
+
+    def __init__(self, kata: Kata, planned: list) -> None:
+        self.kata = kata
+        self.total = len(planned)
+        self.done = 0
+        self.running: dict[str, None] = {}
+
+    def on_event(self, event) -> None:
+        from grader.protocol import TestDied, TestFinished, TestStarted
+
+        if isinstance(event, TestStarted):
+            self.running[event.test] = None
+        elif isinstance(event, (TestFinished, TestDied)):
+            self.running.pop(event.test, None)
+            self.done += 1
+
+    def __rich__(self) -> Text:
+        now = ", ".join(name.removeprefix("test_").replace("_", " ") for name in list(self.running)[:2])
+        return Text.assemble(("grading ", "dim"), (self.kata.name, "bold cyan"),
+                             f"  {self.done}/{self.total} tests", ("  " + now if now else "", "dim"),
+                             no_wrap=True, overflow="ellipsis")
+
+    @contextmanager
+    def shown(self, console: Console, enabled: bool) -> Iterator[None]:
+        if not enabled or not console.is_terminal:
+            yield
+            return
+        from rich.live import Live
+
+        with Live(self, console=console, refresh_per_second=10, transient=True):
+            yield
 
 
 def kata_table(katas: list[Kata]) -> Table:
@@ -281,3 +331,33 @@ def comparison(console: Console, kata: Kata, facts) -> None:
         table.add_row(row.workload, f"{row.user_s * 1000:.1f} ms", f"{row.reference_s * 1000:.1f} ms",
                       Text(f"{ratio:.2f}x", style=style))
     console.print(table)
+
+
+# -- kata authors ---------------------------------------------------------------------------------
+
+def scaffolded(console: Console, name: str, written: list[Path]) -> None:
+    console.print(Text.assemble("Created the kata ", (name, "bold cyan"), ", a small working example to replace:"))
+    for path in written:
+        console.print(f"  {_display_path(str(path))}")
+    console.print(f"Next: grade dev check {name} lists what you must still write. docs/authoring.md has the "
+                  "whole contract; commit the stub before you share the kata (grade reset restores it from git).")
+
+
+def contract_header(console: Console, kata: Kata) -> None:
+    console.print(Text.assemble(("grade dev check ", "dim"), (kata.name, "bold cyan"), f" · {kata.title}"))
+
+
+def verdict(console: Console, verdict) -> None:
+    mark, style = ("!", "yellow") if verdict.warning else (("✓", "green") if verdict.passed else ("✗", "red"))
+    console.print(Text.assemble(f"  {mark} ", (verdict.check, style if not verdict.passed or verdict.warning else "")))
+    if verdict.detail:
+        console.print(Padding(Text(verdict.detail, style="dim" if verdict.passed else ""), (0, 0, 0, 6)))
+
+
+def contract_summary(console: Console, kata: Kata, verdicts: list) -> int:
+    failed = [v for v in verdicts if not v.passed]
+    if failed:
+        console.print(Text(f"{len(failed)} of {len(verdicts)} checks fail for {kata.name}.", style="bold red"))
+    else:
+        console.print(Text(f"{kata.name} meets the kata contract ({len(verdicts)} checks).", style="bold green"))
+    return len(failed)

@@ -72,7 +72,7 @@ def build_report(kata: Kata, file: str, seed: int, planned: list[PlannedTest], f
         if facts.problem:
             report.problem, report.problem_detail = messages.problem(facts.problem)
         else:
-            report.problem = messages.LEFT_PROCESSES
+            report.problem, report.problem_detail = messages.LEFT_PROCESSES, messages.left_running(facts.left_processes)
         for test in tests:
             if test.status is TestStatus.NOT_RUN:
                 test.message = messages.NOT_RUN_PROBLEM

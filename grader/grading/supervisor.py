@@ -144,6 +144,8 @@ class _Spare:
     """A child started before its request was known: it imports pytest while the CLI is still starting."""
 
     def __init__(self) -> None:
+        from grader.child import runner
+
         self.read_fd, self.write_fd = os.pipe()
         self.marker = secrets.token_hex(8)
         self.workdir = _workdir()
@@ -152,7 +154,7 @@ class _Spare:
                 [sys.executable, "-m", "grader.child"],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                 cwd=self.workdir, env={**child_env(), "HOME": str(self.workdir), "TMPDIR": str(self.workdir),
-                                       RUN_MARKER: self.marker},
+                                       RUN_MARKER: self.marker, runner.PARENT_ENV: str(os.getpid())},
                 pass_fds=(self.write_fd,), start_new_session=True,
             )
             _ours.add(self.child.pid)
@@ -208,11 +210,11 @@ def fork_child(request: RunRequest, tests: list[str], go_fd: int | None = None) 
     With `go_fd`, the child configures pytest and collects the suite, then waits for one byte on it
     before it imports the learner's file (a standby, see grader.grading.worker).
     """
-    from grader.child import runner
+    from grader.child import guards, runner
 
     read_fd, write_fd = os.pipe()
     stderr_read, stderr_write = os.pipe()
-    nonce, marker, workdir = secrets.token_hex(16), secrets.token_hex(8), _workdir()
+    nonce, marker, workdir, worker = secrets.token_hex(16), secrets.token_hex(8), _workdir(), os.getpid()
     request = request.for_child(tests, write_fd, nonce)
     sys.stdout.flush()
     sys.stderr.flush()
@@ -220,6 +222,7 @@ def fork_child(request: RunRequest, tests: list[str], go_fd: int | None = None) 
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the forked child, which always leaves through os._exit
             try:
+                guards.die_with_parent(worker)
                 os.setsid()
                 devnull = os.open(os.devnull, os.O_RDWR)
                 os.dup2(devnull, 0)
@@ -269,8 +272,8 @@ def _carries(pid: int, marker: str) -> bool:
         return False
 
 
-def _end_leftovers(started: Started) -> bool:
-    """Kill the child's process group and every process it left; True if the learner's code left any.
+def _end_leftovers(started: Started) -> tuple[str, ...]:
+    """Kill the child's process group and every process it left; describe what the learner's code left running.
 
     Leftovers are found three ways: the child's process group; processes carrying the child's run
     marker in their environment (whatever their session, after a double fork too); and orphans re-parented
@@ -278,18 +281,18 @@ def _end_leftovers(started: Started) -> bool:
     """
     child = started.child
     exited_by_itself = child.poll() is not None
-    left_behind = False
+    left: list[str] = []
     try:
         if exited_by_itself:
             os.killpg(child.pid, 0)  # raises if nobody is left in the group
-            left_behind = True
+            left.append("a process in the same process group")
         os.killpg(child.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
     child.wait()
     release(child.pid)
     if not sys.platform.startswith("linux"):
-        return left_behind
+        return tuple(left)
     me = os.getpid()
     for pid, parent, cmdline in _processes():
         if pid == me:
@@ -299,14 +302,21 @@ def _end_leftovers(started: Started) -> bool:
                 continue
         orphan = parent == me and (b"grader.child" in cmdline or b"grader.grading.worker" in cmdline)
         if orphan or _carries(pid, started.marker):
-            left_behind = True
+            left.append(_command(cmdline, pid))
             try:
                 os.kill(pid, signal.SIGKILL)
                 if parent == me:
                     os.waitpid(pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-    return left_behind
+    return tuple(left)
+
+
+def _command(cmdline: bytes, pid: int) -> str:
+    text = cmdline.replace(b"\0", b" ").decode("utf-8", "replace").strip()
+    if b"grader.child" in cmdline or b"grader.grading.worker" in cmdline:
+        text = "a fork of the process running your code"
+    return (text[:100] + "...") if len(text) > 100 else text or f"process {pid}"
 
 
 def _drain(stream, keep_bytes: bytearray) -> None:
@@ -364,7 +374,7 @@ def _run_child(request: RunRequest, tests: list[PlannedTest], deadline: float, f
                 running, finished = _absorb(arrived[seen], started.nonce, facts, running, finished, on_event)
                 seen += 1
         ended = time.monotonic()
-        facts.left_processes |= _end_leftovers(started)
+        facts.left_processes += _end_leftovers(started)
         reader.join(timeout=1.0)
         for item in arrived[seen:]:
             running, finished = _absorb(item, started.nonce, facts, running, finished, on_event)

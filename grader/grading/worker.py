@@ -70,6 +70,7 @@ def main() -> None:
     from grader.child import runner
 
     runner.import_machinery(asyncio=True)  # everything a grading child needs, before the first fork
+    supervisor.sweep_stale_workdirs()
     cancel = threading.Event()
     signal.signal(signal.SIGUSR1, lambda signum, frame: cancel.set())
     standbys = Standbys()

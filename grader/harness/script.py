@@ -73,6 +73,11 @@ class _Raw(str):
     """Text put into a template as it is, not as a repr ('returned 3', 'raised KeyError')."""
 
 
+def verbatim(text: str) -> str:
+    """Mark text to go into a message template as it is (a list already formatted), not as its repr."""
+    return _Raw(text)
+
+
 def outcome_of_raise(exc: BaseException) -> str:
     return _Raw(messages.raised_phrase(type(exc).__name__, str(exc)))
 

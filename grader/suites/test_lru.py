@@ -69,8 +69,6 @@ class LRUCacheMatchesModel(RuleBasedStateMachine):
 
     @invariant()
     def size_matches(self):
-        if not hasattr(self, "cache"):
-            return
         with self.script.quietly():
             got = self.script.len(self.cache)
             self.script.expect(got, len(self.model),

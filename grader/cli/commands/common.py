@@ -11,7 +11,7 @@ from grader import catalog
 from grader.practice.history import Attempt, History, HistoryError, file_hash, now_iso
 from grader.report import Report
 
-EXIT_PASSED, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 KATA = typer.Argument(..., metavar="KATA", help="The kata, for example lru.")
 
@@ -35,6 +35,12 @@ def refuse_during_interview(store: History, what: str) -> None:
     """Hints and compare stay off while an interview-mode session runs, as in a real round."""
     if store.open_interview_session() is not None:
         raise failure(f"{what} off during an interview-mode session, as in a real round.")
+
+
+def interrupted() -> typer.Exit:
+    """Ctrl-C: one line, exit 130. An interrupted run says nothing about the code, so nothing is recorded."""
+    errors.print("[bold yellow]interrupted:[/] grading stopped; nothing was recorded.")
+    return typer.Exit(EXIT_INTERRUPTED)
 
 
 def warn(message: str) -> None:
