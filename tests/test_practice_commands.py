@@ -211,6 +211,9 @@ class FakeWarmGrader:
     def __exit__(self, *exc_info):
         return None
 
+    def cancel(self):
+        return None
+
     def grade(self, kata, target):
         from grader.report import LevelScore, Report
 
