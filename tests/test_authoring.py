@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import commit
 from grader import catalog
 from grader.cli.app import app
 
@@ -36,24 +37,8 @@ def test_the_authoring_commands_are_grouped_under_dev():
 
 
 @pytest.fixture
-def copy(tmp_path):
-    """The repository as it is on disk (committed or not), in a git repository of its own."""
-    target = tmp_path / "repo"
-    listed = subprocess.run(["git", "-C", str(catalog.ROOT), "ls-files", "-co", "--exclude-standard", "-z"],
-                            capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = catalog.ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            (target / name).write_bytes(source.read_bytes())
-    commit(target, "the repository")
-    return target
-
-
-def commit(repo: Path, message: str) -> None:
-    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit",
-                                                 "-qm", message]):
-        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+def copy(repository):
+    return repository
 
 
 def run_in(repo: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:

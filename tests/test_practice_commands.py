@@ -94,14 +94,9 @@ def test_every_graded_attempt_is_recorded_with_its_file_hash(tmp_path):
 
 
 @pytest.fixture
-def clone(tmp_path):
-    """A clone of this repository, so reset and pin can change kata files for real."""
-    root = catalog.ROOT
-    target = tmp_path / "repo"
-    subprocess.run(["git", "clone", "-q", str(root), str(target)], check=True)
-    subprocess.run(["git", "-C", str(target), "config", "user.email", "t@example.com"], check=True)
-    subprocess.run(["git", "-C", str(target), "config", "user.name", "t"], check=True)
-    return target
+def clone(repository):
+    """A copy of this repository, so reset and pin can change kata files for real."""
+    return repository
 
 
 def grade_in(repo: Path, *args, input=None):
@@ -110,12 +105,44 @@ def grade_in(repo: Path, *args, input=None):
                           text=True, input=input, timeout=120)
 
 
+def grade_in_a_terminal(repo: Path, args: list[str], answer: bytes) -> subprocess.CompletedProcess:
+    """Run grade on a pseudo-terminal, answer its question, and collect what it showed."""
+    import pty
+
+    env = {**os.environ, "PYTHONPATH": str(repo), "COLUMNS": "200"}
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child becomes grade
+        os.chdir(repo)
+        os.execvpe(sys.executable, [sys.executable, "-m", "grader", *args], env)
+    shown = b""
+    deadline = time.monotonic() + 60
+    answered = False
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+        if not answered and b"[y/N]" in shown:
+            os.write(fd, answer)
+            answered = True
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return subprocess.CompletedProcess(args, os.waitstatus_to_exitcode(status), shown.decode(errors="replace"), "")
+
+
 def test_reset_backs_up_the_users_file_and_restores_the_stub(clone):
     kata_file = clone / "katas/lru/lru.py"
     stub = kata_file.read_text()
     kata_file.write_text("my work in progress\n")
-    declined = grade_in(clone, "reset", "lru", input="n\n")
-    assert declined.returncode == 1 and kata_file.read_text() == "my work in progress\n"
+    declined = grade_in_a_terminal(clone, ["reset", "lru"], answer=b"n\n")
+    assert declined.returncode == 1 and "Replace" in declined.stdout
+    assert kata_file.read_text() == "my work in progress\n"
+    unattended = grade_in(clone, "reset", "lru", input="y\n")  # a pipe, not a terminal: nobody to ask
+    assert unattended.returncode == 2 and "--yes" in unattended.stderr
+    assert kata_file.read_text() == "my work in progress\n"
     done = grade_in(clone, "reset", "lru", "--yes")
     assert done.returncode == 0, done.stderr
     assert kata_file.read_text() == stub
@@ -128,7 +155,8 @@ def test_reset_finds_the_stub_even_after_the_user_committed_their_work(clone):
     kata_file = clone / "katas/lru/lru.py"
     stub = kata_file.read_text()
     kata_file.write_text(LRU.reference.read_text())
-    subprocess.run(["git", "-C", str(clone), "commit", "-qam", "my solution"], check=True)
+    subprocess.run(["git", "-C", str(clone), "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qam",
+                    "my solution"], check=True)
     assert grade_in(clone, "reset", "lru", "--yes").returncode == 0
     assert kata_file.read_text() == stub
 

@@ -19,6 +19,8 @@ from grader.cli.commands.common import (
     usage_error,
 )
 from grader.grading import grade, plan
+from grader.practice import progress
+from grader.practice.history import History, HistoryError
 from grader.report import Status
 
 __all__ = ["app", "run", "EXIT_PASSED", "EXIT_FAILED", "EXIT_USAGE"]
@@ -52,7 +54,13 @@ app = typer.Typer(
 def start(ctx: typer.Context) -> None:
     """Grade your kata solutions against hidden property-based tests."""
     if ctx.invoked_subcommand is None:
-        render.welcome(console, catalog.all_katas())
+        katas = catalog.all_katas()
+        try:
+            attempts = History().attempts()
+        except HistoryError:
+            attempts = []  # a damaged history must not stop the first command a new user types
+        suggested = progress.suggest_next(katas, attempts)
+        render.welcome(console, katas, suggested[0][0].name if suggested else "lru")
 
 
 @app.command("list")

@@ -98,9 +98,8 @@ def kata_table(katas: list[Kata]) -> Table:
     return table
 
 
-def welcome(console: Console, katas: list[Kata]) -> None:
+def welcome(console: Console, katas: list[Kata], first: str) -> None:
     console.print(kata_table(katas))
-    first = katas[0].name if katas else "lru"
     console.print(
         f"\nStart with [bold]katas/{first}/README.md[/], fill in [bold]katas/{first}/{first}.py[/], "
         f"then run [bold cyan]grade {first}[/]. [dim]grade --help for everything else.[/]"
@@ -195,12 +194,15 @@ def history(console: Console, katas: list[Kata], attempts: list, progress: dict)
         console.print("No attempts yet. Grade a kata with [bold cyan]grade KATA[/] and it shows up here.")
         return
     table = Table(title="Attempts", title_justify="left", show_edge=False, header_style="bold")
-    for column in ("when", "kata", "score", "status", "levels", "hints", "mode", "time in session"):
+    table.add_column("when", no_wrap=True, min_width=16)  # a date is never cut to "2026-11-…"
+    table.add_column("kata", no_wrap=True)
+    for column in ("score", "status", "levels", "hints", "mode", "in session"):
         table.add_column(column)
     for attempt in attempts[-25:]:
         levels = " ".join(f"{lv['points']}/{lv['max_points']}" for lv in attempt.levels)
         table.add_row(attempt.when.astimezone().strftime("%Y-%m-%d %H:%M"), attempt.kata, str(attempt.score),
-                      attempt.status, levels, str(attempt.hints_used), attempt.mode, _duration(attempt.elapsed_s))
+                      attempt.status.replace("_", " "), levels, str(attempt.hints_used), attempt.mode,
+                      _duration(attempt.elapsed_s))
     console.print(table)
     if len(attempts) > 25:
         console.print(Text(f"(the last 25 of {len(attempts)} attempts)", style="dim"))

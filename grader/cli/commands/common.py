@@ -78,6 +78,5 @@ def record_attempt(kata: catalog.Kata, target: Path, report: Report, mode: str =
         levels=[{"level": lv.level, "points": lv.points, "max_points": lv.max_points} for lv in report.levels],
         elapsed_s=elapsed_s, session_id=session_id,
     )
-    trouble = store.record_or_keep(attempt)
-    if trouble:
+    for trouble in store.record_or_keep(attempt):
         warn(trouble)
