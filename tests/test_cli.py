@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from typer.testing import CliRunner
 from conftest import KATA_NAMES
 from grader import catalog
 from grader.cli.commands import common
-from grader.cli.app import EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, app, run
+from grader.cli.app import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PASSED, EXIT_USAGE, app, run
 
 
 runner = CliRunner()
@@ -249,3 +251,46 @@ def test_the_json_report_matches_its_golden_file(case, tmp_path):
         golden.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     assert report == json.loads(golden.read_text(encoding="utf-8"))
     assert report["status"] == case and result.returncode == (EXIT_PASSED if case == "passed" else EXIT_FAILED)
+
+
+HANGS = catalog.find("lru").reference.read_text().replace(
+    "        if capacity < 1:", "        while True:\n            pass\n        if capacity < 1:")
+
+
+def children_of(pid: int) -> list[int]:
+    """Grading children started by the grade process `pid` (they carry its pid in their environment)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and f"KATAS_GRADER_PID={pid}".encode() in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_ctrl_c_or_a_closed_terminal_stops_grading_at_once_and_leaves_nothing(signum, tmp_path):
+    import tempfile
+
+    target = tmp_path / "lru.py"
+    target.write_text(HANGS)
+    process = subprocess.Popen([sys.executable, "-m", "grader", "lru", "--file", str(target)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "120"})
+    deadline = time.monotonic() + 60
+    while len(children_of(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(2.0)  # both children are running the hung tests now
+    sent = time.monotonic()
+    process.send_signal(signum)
+    stdout, stderr = process.communicate(timeout=30)
+    took = time.monotonic() - sent
+    assert process.returncode == EXIT_INTERRUPTED
+    assert stderr.strip().splitlines() == ["interrupted: grading stopped; nothing was recorded."], (signum, took, stderr, stdout[-500:])
+    assert "Traceback" not in stdout + stderr
+    assert took < 3.0, f"grading took {took:.2f} s to stop"  # 0.1-0.3 s on an idle machine
+    assert children_of(process.pid) == []
+    assert list(Path(tempfile.gettempdir()).glob(f"katas-grade-{process.pid}-*")) == []
+    from grader.practice.history import History
+
+    assert History().attempts() == []

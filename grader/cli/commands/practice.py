@@ -103,7 +103,7 @@ def watch(name: str = KATA) -> None:
 
 def practice(
     name: str = KATA,
-    minutes: Optional[float] = typer.Option(None, "--minutes", "-m", min=1, max=MAX_MINUTES,
+    minutes: Optional[float] = typer.Option(None, "--minutes", "-m", min=1, max=MAX_MINUTES, metavar="N",
                                             help="Default: the kata's own."),
     interview: bool = typer.Option(False, "--interview", help=INTERVIEW_HELP),
 ) -> None:
@@ -113,7 +113,7 @@ def practice(
 
 
 def mock(
-    minutes: float = typer.Option(90, "--minutes", "-m", min=10, max=MAX_MINUTES, help="Length of the round."),
+    minutes: float = typer.Option(90, "--minutes", "-m", min=10, max=MAX_MINUTES, metavar="N", help="Length of the round."),
     interview: bool = typer.Option(False, "--interview", help=INTERVIEW_HELP),
 ) -> None:
     """A mock coding round: katas you have not solved, one timed session, one summary."""
