@@ -23,7 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from grader.harness import (
-    SETTINGS, PropertyFailed, Script, UserCodeRaised, assert_as_fast_as_reference, reference, same, scored,
+    SETTINGS, PropertyFailed, Script, UserCodeRaised, assert_as_fast_as_reference, reference, scored,
     short, solution,
 )
 
@@ -92,12 +92,13 @@ def build(expected: Spec | None) -> Any:
 
 def int_text(value: int) -> str:
     """An int as a reader would write it: 2**63 - 1 rather than 9223372036854775807."""
-    for base, power in ((2, 63), (2, 53)):
-        for offset in (-1, 0, 1):
-            for sign in (1, -1):
-                if value == sign * (base**power + offset) and abs(value) > 10**9:
-                    text = f"{base}**{power}" + {-1: " - 1", 0: "", 1: " + 1"}[offset]
-                    return text if sign == 1 else (f"-{text}" if offset == 0 else f"-({text})")
+    for power in (63, 53):
+        for offset, suffix in ((-1, " - 1"), (0, ""), (1, " + 1")):
+            text = f"2**{power}{suffix}"
+            if value == 2**power + offset:
+                return text
+            if value == -(2**power + offset):
+                return f"-{text}" if offset == 0 else f"-({text})"
     return repr(value)
 
 
@@ -272,9 +273,8 @@ def path_text(path: tuple) -> str:
 def what(node: Any) -> str:
     if node is None:
         return "None"
-    val = getattr(node, "val", None)
     if isinstance(node, solution().TreeNode):
-        return f"a node with val {short(val)}"
+        return f"a node with val {short(getattr(node, 'val', None))}"
     return f"{short(node)} (not a TreeNode)"
 
 
@@ -379,8 +379,11 @@ def round_trip(script: Script, case: Case, *, new_nodes: bool = False, check_inp
     except UserCodeRaised as exc:
         if isinstance(exc.original, (NotImplementedError, RecursionError)):
             raise
-        raise PropertyFailed(f"{exc.message}, but data is what serialize(t) returned for {case.title}: "
-                             "deserialize must accept every string serialize produces.", exc.script) from None
+        error = exc.original
+        raise PropertyFailed(f"deserialize(data) raised {type(error).__name__}"
+                             f"{': ' + short(str(error), 80) if str(error) else ''}, but data is what serialize(t) "
+                             f"returned for {case.title}: deserialize must accept every string serialize produces.",
+                             exc.script) from None
     difference = case.difference(back)
     if difference:
         wrong, cause = difference
@@ -501,7 +504,7 @@ def deep_round_trip(case: Case) -> None:
         check_recursion_limit(script)
     except UserCodeRaised as exc:
         if isinstance(exc.original, RecursionError):
-            call = "serialize(t)" if exc.message.startswith("data = serialize") else "deserialize(data)"
+            call = "deserialize(data)" if "deserialize(" in exc.message.split(" raised", 1)[0] else "serialize(t)"
             raise PropertyFailed(recursion_hint(call, case.title), exc.script) from None
         raise
     finally:
@@ -541,10 +544,9 @@ def test_the_encoding_grows_linearly_with_the_tree():
         if len(data) > bound:
             script.fail(f"serialize(t) returned {len(data):,} characters for {case.title} with values 0-9; for "
                         f"n = {n:,} nodes the limit is 32n + 8 = {bound:,}, 8 times the preorder format with '#' "
-                        "markers. The encoding must "
-                        "grow linearly with the number of nodes: writing each node's position (a heap index, a "
-                        "path from the root) grows with its depth, and padding the missing positions of each "
-                        "level doubles with every level.", show_got=False)
+                        "markers. The encoding must grow linearly with the number of nodes: writing each node's "
+                        "position (a heap index, a path from the root) grows with its depth, and padding the "
+                        "missing positions of each level doubles with every level.", show_got=False)
 
 
 SPEED_TREES = [complete_code(4_095), chain_code(2_000, "left"), chain_code(2_000, "right"), zigzag_code(2_000)]
