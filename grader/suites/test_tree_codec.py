@@ -549,7 +549,7 @@ def test_the_encoding_grows_linearly_with_the_tree():
                         "missing positions of each level doubles with every level.", show_got=False)
 
 
-SPEED_TREES = [complete_code(4_095), chain_code(2_000, "left"), chain_code(2_000, "right"), zigzag_code(2_000)]
+SPEED_TREES = [complete_code(4_095), chain_code(1_000, "left"), chain_code(1_000, "right"), zigzag_code(1_000)]
 
 
 def round_trips(module: Any) -> Callable[[], None]:
@@ -570,10 +570,10 @@ def explained(run: Callable[[], None]) -> Callable[[], None]:
         except NotImplementedError:
             raise
         except RecursionError:
-            raise PropertyFailed(recursion_hint("serialize or deserialize", "a chain of 2,000 nodes")) from None
+            raise PropertyFailed(recursion_hint("serialize or deserialize", "a chain of 1,000 nodes")) from None
         except Exception as exc:
             raise PropertyFailed(f"A round trip of the timed trees (a complete tree of 4,095 nodes, chains of "
-                                 f"2,000 and a zigzag) raised {type(exc).__name__}: {short(str(exc), 80)}") from None
+                                 f"1,000 and a zigzag) raised {type(exc).__name__}: {short(str(exc), 80)}") from None
 
     return guarded
 
@@ -582,8 +582,8 @@ def explained(run: Callable[[], None]) -> Callable[[], None]:
 def test_serialize_and_deserialize_take_linear_time():
     assert_as_fast_as_reference(
         explained(round_trips(solution())), round_trips(reference()), limit=10,
-        workload="round trips of a complete tree of 4,095 nodes, chains of 2,000 left and 2,000 right children, "
-        "and a zigzag of 2,000 nodes",
+        workload="round trips of a complete tree of 4,095 nodes, chains of 1,000 left and 1,000 right children, "
+        "and a zigzag of 1,000 nodes",
         hint="Some step does work in proportion to the tree (or the string) for every node: recounting or "
         "re-walking a subtree per node, searching a list for the next parent, or rescanning the input. "
         "Each node should be written once and read once.",
@@ -846,5 +846,5 @@ def test_arbitrary_text_is_rejected_or_round_trips(text):
 
 # For `grade compare`: workloads timed on the user's module and the reference's, side by side.
 BENCHMARKS = {
-    "round trips: a complete tree of 4,095 nodes, chains and a zigzag of 2,000": round_trips,
+    "round trips: a complete tree of 4,095 nodes, chains and a zigzag of 1,000": round_trips,
 }
