@@ -406,7 +406,7 @@ def round_trip(script: Script, case: Case, *, new_nodes: bool = False, check_inp
 
 
 @scored(points=12, level=1)
-@settings(SETTINGS, max_examples=30)
+@settings(SETTINGS, max_examples=20)
 @given(tree=trees)
 @example(tree=EMPTY)
 @example(tree=SINGLE)
@@ -594,7 +594,7 @@ def test_serialize_and_deserialize_take_linear_time():
 
 
 @scored(points=4, level=3)
-@settings(SETTINGS, max_examples=15)
+@settings(SETTINGS, max_examples=10)
 @given(tree=trees)
 @example(tree=EMPTY)
 @example(tree=COMPLETE)
@@ -620,7 +620,7 @@ def test_serialize_is_deterministic(tree):
 
 
 @scored(points=4, level=3)
-@settings(SETTINGS, max_examples=20)
+@settings(SETTINGS, max_examples=10)
 @given(tree=trees)
 @example(tree=EMPTY)
 @example(tree=COMPLETE)
@@ -827,7 +827,7 @@ PRINTABLE = string.digits + string.ascii_letters + string.punctuation + " "
 
 
 @scored(points=2, level=3)
-@settings(SETTINGS, max_examples=30)
+@settings(SETTINGS, max_examples=20)
 @given(text=st.text(PRINTABLE, max_size=16))
 @example(text="")
 @example(text=" ")
