@@ -18,7 +18,8 @@ def serialize(root: TreeNode | None) -> str:
     entries, stack = [], [root] if root is not None else []
     while stack:
         node = stack.pop()
-        entries.append(f"{id(node)}:{node.val}:{id(node.left) if node.left else 0}:{id(node.right) if node.right else 0}")
+        left, right = (id(child) if child is not None else 0 for child in (node.left, node.right))
+        entries.append(f"{id(node)}:{node.val}:{left}:{right}")
         stack.extend(child for child in (node.right, node.left) if child is not None)
     return ";".join(entries)  # the first entry is the root
 
