@@ -509,7 +509,7 @@ def deep_round_trip(case: Case) -> None:
         check_recursion_limit(script)
     except UserCodeRaised as exc:
         if isinstance(exc.original, RecursionError):
-            call = "deserialize(data)" if "deserialize(" in exc.message.split(" raised", 1)[0] else "serialize(t)"
+            call = "deserialize(data)" if "deserialize(" in exc.call else "serialize(t)"
             raise PropertyFailed(recursion_hint(call, case.title), exc.script) from None
         raise
     finally:
