@@ -193,16 +193,16 @@ def history(console: Console, katas: list[Kata], attempts: list, progress: dict)
     if not attempts:
         console.print("No attempts yet. Grade a kata with [bold cyan]grade KATA[/] and it shows up here.")
         return
+    # Nothing is ever cut (a date read "2026-11-…" at 80 columns): levels and hints only where they fit.
+    wide = console.width >= 100
     table = Table(title="Attempts", title_justify="left", show_edge=False, header_style="bold")
-    table.add_column("when", no_wrap=True, min_width=16)  # a date is never cut to "2026-11-…"
-    table.add_column("kata", no_wrap=True)
-    for column in ("score", "status", "levels", "hints", "mode", "in session"):
-        table.add_column(column)
+    for column in ("when", "kata", "score", "status", *(["levels", "hints"] if wide else []), "mode", "session"):
+        table.add_column(column, no_wrap=True)
     for attempt in attempts[-25:]:
-        levels = " ".join(f"{lv['points']}/{lv['max_points']}" for lv in attempt.levels)
+        extra = [" ".join(f"{lv['points']}/{lv['max_points']}" for lv in attempt.levels),
+                 str(attempt.hints_used)] if wide else []
         table.add_row(attempt.when.astimezone().strftime("%Y-%m-%d %H:%M"), attempt.kata, str(attempt.score),
-                      attempt.status.replace("_", " "), levels, str(attempt.hints_used), attempt.mode,
-                      _duration(attempt.elapsed_s))
+                      attempt.status.replace("_", " "), *extra, attempt.mode, _duration(attempt.elapsed_s))
     console.print(table)
     if len(attempts) > 25:
         console.print(Text(f"(the last 25 of {len(attempts)} attempts)", style="dim"))
