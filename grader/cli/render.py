@@ -169,13 +169,20 @@ def _tests(console: Console, result: Report, verbose: bool) -> None:
     for test in failures[:MAX_FAILURES_SHOWN]:
         mark, colour = _TEST_MARK[test.status]
         body: list = [Text(test.message)]
+        # Code that does not fit inside the panel goes below it, whole: a panel would cut or fold its lines,
+        # and a pasted line that was cut is not the code that failed.
+        fits = all(len(line) <= console.width - 4 for line in test.counterexample.splitlines())
         if test.counterexample:
-            body.append(Text("\nSmallest failing case (paste it to replay):", style="bold"))
-            body.append(Syntax(test.counterexample, "python", theme="ansi_dark", background_color="default"))
+            body.append(Text("\nSmallest failing case (paste it to replay)" + (":" if fits else ", below the box:"),
+                             style="bold"))
+            if fits:
+                body.append(Syntax(test.counterexample, "python", theme="ansi_dark", background_color="default"))
         if verbose and test.user_traceback:
             body.append(Text("\nWhere it happened in your code:", style="bold"))
             body.append(Text(test.user_traceback))
         console.print(Panel(Group(*body), title=f"{mark} {test.title}", title_align="left", border_style=colour))
+        if test.counterexample and not fits:
+            console.print(Text(test.counterexample), soft_wrap=True)
     hidden = len(failures) - MAX_FAILURES_SHOWN
     if hidden > 0:
         console.print(Text(f"  ... and {hidden} more failing tests (--json lists them all)", style="dim"))
