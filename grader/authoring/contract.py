@@ -252,6 +252,15 @@ def check_mutant(mutant: Mutant, grader: Grader, scratch: Path) -> Verdict:
             found.setdefault(f"{mutant.expect} passes.", []).append(seed)
         elif not caught.message:
             found.setdefault(f"{mutant.expect} fails without a message.", []).append(seed)
+        else:
+            for text in mutant.says:
+                if text.casefold() not in caught.message.casefold():
+                    found.setdefault(f"the message of {mutant.expect} does not say {text!r}: "
+                                     f"{caught.message!r}", []).append(seed)
+            for text in mutant.not_says:
+                if text.casefold() in caught.message.casefold():
+                    found.setdefault(f"the message of {mutant.expect} says {text!r}, which is not this bug: "
+                                     f"{caught.message!r}", []).append(seed)
         for model in sorted(models & watched):
             if results[model].status is TestStatus.PASSED:
                 found.setdefault(f"the model test {model} passes (catch it there, or declare BEYOND_THE_MODEL "
