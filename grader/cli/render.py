@@ -173,7 +173,7 @@ def _tests(console: Console, result: Report, verbose: bool) -> None:
         # and a pasted line that was cut is not the code that failed.
         fits = all(len(line) <= console.width - 4 for line in test.counterexample.splitlines())
         if test.counterexample:
-            body.append(Text("\nSmallest failing case (paste it to replay)" + (":" if fits else ", below the box:"),
+            body.append(Text("\nFailing case (paste it to replay)" + (":" if fits else ", below the box:"),
                              style="bold"))
             if fits:
                 body.append(Syntax(test.counterexample, "python", theme="ansi_dark", background_color="default"))
