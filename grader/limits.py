@@ -11,7 +11,12 @@ TEST_TIMEOUT_S = 5.0
 WALL_CLOCK_FACTOR = 3.0
 WALL_CLOCK_GRACE_S = 3.0
 """The outer guard: a test that has not ended after factor x its limit + grace seconds of wall-clock time
-(sleeping, or stuck where no signal reaches it) has its process ended by the parent's watchdog."""
+(sleeping, or stuck where no signal reaches it) has its process ended by the parent's watchdog. On Linux
+the time the child spent waiting for a CPU does not count, so a busy machine does not change a verdict."""
+
+WALL_CLOCK_LAST_RESORT = 4.0
+"""In the child, pytest-timeout ends a test after this many times its outer guard of plain wall-clock time,
+should the parent's watch ever fail; the run budget is capped by the same factor."""
 
 REALARM_EVERY_S = 0.2
 """After the limit, the in-process alarm fires again this often, in case the learner's code catches it."""
@@ -20,7 +25,9 @@ IMPORT_TIMEOUT_S = 5.0
 """Importing the learner's file (module-level code included), in CPU seconds."""
 
 RUN_BUDGET_S = 30.0
-"""Wall-clock budget of a whole run per group of tests: what a run costs at worst, whatever the code does."""
+"""Budget of a whole run per group of tests: what a run costs at worst, whatever the code does. Wall-clock
+time, less the time the child spent waiting for a CPU (on Linux), so a busy machine does not shorten it; at
+most 4 times this in plain wall-clock time."""
 
 MAX_TIMEOUTS = 2
 """After this many tests of one group time out, the rest are not run: a hang has to be fixed first."""

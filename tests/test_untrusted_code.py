@@ -63,22 +63,26 @@ def test_an_infinite_loop_times_out_and_grading_stops_after_two_hung_tests(tmp_p
     assert limits.MAX_TIMEOUTS <= len(hung) <= limits.GROUPS * limits.MAX_TIMEOUTS
     assert all(t.message == messages.timed_out(limits.TEST_TIMEOUT_S) for t in hung)
     assert all("Fix the hang first" in t.message for t in report.tests if t.status is TestStatus.NOT_RUN)
-    assert took < limits.MAX_TIMEOUTS * limits.wall_clock_limit(limits.TEST_TIMEOUT_S) + 5
+    # Two hung tests cost 2 x 5 s of CPU time; on a busy machine the child's wait for a CPU does not count,
+    # up to the last-resort cap in plain wall-clock time.
+    assert took < limits.WALL_CLOCK_LAST_RESORT * limits.MAX_TIMEOUTS * limits.wall_clock_limit(limits.TEST_TIMEOUT_S)
 
 
 def test_a_loop_that_swallows_the_alarm_is_still_stopped_within_the_budget(tmp_path):
     report, took = grade_hostile("loop_that_swallows_every_exception", tmp_path)
     assert report.status is Status.TIMEOUT and report.score < 100
     assert TestStatus.TIMEOUT in {t.status for t in report.tests}
-    assert took < limits.RUN_BUDGET_S + 5
+    assert took < limits.WALL_CLOCK_LAST_RESORT * limits.RUN_BUDGET_S
 
 
-def test_a_memory_bomb_fails_with_a_memory_message(tmp_path):
+def test_a_memory_bomb_fails_with_a_memory_message_whatever_the_load(tmp_path):
+    # Each put allocates 2 GiB: about 2 s of CPU time. Retried by hypothesis, or timed in wall-clock time on
+    # a busy machine, it used to read as a hang there and as memory here. The verdict must not depend on it.
     report, took = grade_hostile("memory_bomb", tmp_path)
-    assert report.score < 100
     failed = [(t.id, t.status.value, t.message) for t in report.tests if t.status is not TestStatus.PASSED]
-    assert any("memory" in message for _, _, message in failed), failed
-    assert took < limits.RUN_BUDGET_S + 5
+    assert failed and all(status == "failed" and "ran out of memory" in message for _, status, message in failed), failed
+    assert report.score == 8  # the two tests that never call put
+    assert took < limits.WALL_CLOCK_LAST_RESORT * limits.RUN_BUDGET_S
 
 
 def test_a_segfault_is_a_crash_of_that_test_and_the_others_run_in_a_new_process(tmp_path):

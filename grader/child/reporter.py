@@ -15,6 +15,7 @@ from hypothesis.errors import Flaky
 from grader import limits
 from grader.child import guards
 from grader.harness import PropertyFailed, UserCodeRaised
+from grader.harness.script import UserCodeOutOfMemory
 from grader.protocol import Event, Failure, RunRequest, StoppedAfterTimeouts, Tampered, TestFinished, TestStarted
 
 
@@ -65,10 +66,12 @@ class Reporter:
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection_modifyitems(self, items: list) -> None:
         for item in items:
-            # The outer guard, in wall-clock time: pytest-timeout ends the whole child if the alarm
-            # cannot (code asleep, stuck in C, or a loop that swallows every exception). The parent
-            # notices and grades the remaining tests in a fresh child.
-            item.add_marker(pytest.mark.timeout(limits.wall_clock_limit(self._limit(item.name)), method="thread"))
+            # The outer guard is the parent's: it ends the child when a test outlives its wall-clock limit
+            # (code asleep, stuck in C, or deaf to the alarm), not counting the child's wait for a CPU, and
+            # grades the remaining tests in a fresh child. pytest-timeout is the last resort, in plain
+            # wall-clock time, should the parent's watch ever fail.
+            last_resort = limits.wall_clock_limit(self._limit(item.name)) * limits.WALL_CLOCK_LAST_RESORT
+            item.add_marker(pytest.mark.timeout(last_resort, method="thread"))
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_call(self, item: Any):
@@ -119,6 +122,8 @@ class Reporter:
         if isinstance(exc, PropertyFailed):
             return Failure("property", message=exc.message, counterexample=exc.script, replay=exc.replay,
                            not_implemented=_not_implemented(exc))
+        if isinstance(exc, UserCodeOutOfMemory):
+            exc = exc.raised
         if isinstance(exc, UserCodeRaised):
             original = exc.original
             return Failure("raised", message=exc.message, call=exc.call, error_type=type(original).__name__,

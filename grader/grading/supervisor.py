@@ -349,6 +349,8 @@ def _drain(stream, keep_bytes: bytearray) -> None:
 class _Running:
     test: str
     since: float
+    waited_before: float = 0.0
+    """The child's wait for a CPU when the test started: what it waits from then on is not the test's time."""
 
 
 class Cancelled(Exception):
@@ -362,19 +364,72 @@ _at_work: dict[int, Started] = {}
 def _end_at_once() -> None:
     """Ctrl-C: kill every child at work and remove its folder now, without waiting for the threads' clean-up."""
     for started in list(_at_work.values()):
-        try:
-            os.killpg(started.child.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        _kill(started.child.pid)
         started.cleanup()
 
 
-def _run_child(request: RunRequest, tests: list[PlannedTest], deadline: float, facts: RunFacts, launch,
+class _Budget:
+    """A run's wall-clock budget, less the time its children spent ready to run but waiting for a CPU.
+
+    On a machine busy with other work, a child gets a fraction of a core: counted in plain wall-clock
+    time, the same code would run out of budget there and not on an idle machine. Linux reports that wait
+    per process (/proc/PID/schedstat, second field); elsewhere the budget is plain wall-clock time. It never
+    stretches past WALL_CLOCK_LAST_RESORT times the budget, so a run still ends whatever the machine does.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+        self._start = time.monotonic()
+        self._waited_by_ended_children = 0.0
+        self._child: int | None = None
+        self._child_wait_at_start = self._child_wait = 0.0
+        self._checked_at = 0.0
+        self._exhausted = False
+
+    def watch(self, pid: int) -> None:
+        self._child = pid
+        self._child_wait_at_start = self._child_wait = _run_queue_wait(pid)
+
+    def child_ended(self) -> None:
+        self._waited_by_ended_children += self._child_wait - self._child_wait_at_start
+        self._child = None
+        self._child_wait_at_start = self._child_wait = 0.0
+
+    def child_wait(self) -> float:
+        """The watched child's wait for a CPU so far, in seconds (0 where the system does not say)."""
+        self.exhausted()
+        return self._child_wait
+
+    def exhausted(self) -> bool:
+        now = time.monotonic()
+        if self._exhausted or now - self._checked_at < 0.1:  # reading /proc every loop would cost a core
+            return self._exhausted
+        self._checked_at = now
+        if self._child is not None:
+            self._child_wait = max(self._child_wait, _run_queue_wait(self._child))
+        waited = self._waited_by_ended_children + self._child_wait - self._child_wait_at_start
+        elapsed = now - self._start
+        self._exhausted = elapsed - waited >= self._seconds or elapsed >= limits.WALL_CLOCK_LAST_RESORT * self._seconds
+        return self._exhausted
+
+
+def _run_queue_wait(pid: int) -> float:
+    """Seconds the process's main thread has spent runnable but waiting for a CPU (0 where unknown)."""
+    try:
+        with open(f"/proc/{pid}/schedstat", "rb") as stats:
+            return int(stats.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _run_child(request: RunRequest, tests: list[PlannedTest], budget: _Budget, facts: RunFacts, launch,
                on_event: OnEvent, cancel: threading.Event) -> tuple[_Running | None, int | None, float]:
     """Run one child over `tests`: (the test it died in, or None; its exit code; when it ended)."""
     started = launch(request, [t.id for t in tests])
+    limits_of = {t.id: t.timeout_s for t in tests}
     child = started.child
     _at_work[child.pid] = started
+    budget.watch(child.pid)
     running: _Running | None = None
     finished = False
     try:
@@ -394,15 +449,22 @@ def _run_child(request: RunRequest, tests: list[PlannedTest], deadline: float, f
             if cancel.is_set():
                 facts.interrupted = True
                 break
-            if time.monotonic() >= deadline:
+            if budget.exhausted():
                 facts.budget_exhausted = True
                 break
             time.sleep(0.01)
             # Arrival times tell a hang (the wall-clock guard ended the child) from an early exit.
             while seen < len(arrived):
+                previous = running
                 running, finished = _absorb(arrived[seen], started.nonce, facts, running, finished, on_event)
+                if running is not None and running is not previous:
+                    running.waited_before = budget.child_wait()
                 seen += 1
+            if running is not None and _overdue(running, limits_of[running.test], budget):
+                _kill(child.pid)  # asleep, stuck in C, or deaf to the alarm: the test's time is up
         ended = time.monotonic()
+        budget.exhausted()  # a last reading of the child's wait, while /proc still has it
+        budget.child_ended()
         facts.left_processes += _end_leftovers(started)
         reader.join(timeout=1.0)
         for item in arrived[seen:]:
@@ -414,6 +476,19 @@ def _run_child(request: RunRequest, tests: list[PlannedTest], deadline: float, f
     if finished or facts.problem or facts.interrupted:
         return None, child.returncode, ended
     return running or _Running("", 0.0), child.returncode, ended
+
+
+def _overdue(running: _Running, timeout_s: float, budget: _Budget) -> bool:
+    """The outer guard of one test: wall-clock time since it started, less the child's wait for a CPU."""
+    waited = budget.child_wait() - running.waited_before
+    return time.monotonic() - running.since - waited >= limits.wall_clock_limit(timeout_s)
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _absorb(item: tuple[float, str], nonce: str, facts: RunFacts, running: _Running | None, finished: bool,
@@ -447,11 +522,11 @@ def _run_group(request: RunRequest, planned: list[PlannedTest], launch, on_event
                cancel: threading.Event) -> RunFacts:
     """Run planned tests in one child, relaunching after it dies mid-test, within the run's budget."""
     facts = RunFacts()
-    deadline = time.monotonic() + limits.RUN_BUDGET_S
+    budget = _Budget(limits.RUN_BUDGET_S)
     remaining = list(planned)
     while remaining and not (facts.problem or facts.budget_exhausted or facts.stopped_after_timeouts
                              or facts.interrupted):
-        death, returncode, ended = _run_child(request, remaining, deadline, facts, launch, on_event, cancel)
+        death, returncode, ended = _run_child(request, remaining, budget, facts, launch, on_event, cancel)
         remaining = [t for t in remaining if t.id not in facts.finished]
         if death is None:
             break

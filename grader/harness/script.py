@@ -37,6 +37,17 @@ class UserCodeRaised(Exception):
         """What the call should have done, when the test knew: the sentence that an exception must not drop."""
 
 
+class UserCodeOutOfMemory(BaseException):
+    """The learner's code ran out of memory. A BaseException, so hypothesis neither retries nor shrinks it:
+    each retry would allocate gigabytes again, and on a busy machine that turns the verdict into a timeout."""
+
+    __test__ = False
+
+    def __init__(self, raised: UserCodeRaised):
+        super().__init__(raised.message)
+        self.raised = raised
+
+
 _SCALARS = (bool, int, float, complex, str, bytes, type(None))
 
 
@@ -157,7 +168,10 @@ class Script:
         except (Exception, SystemExit, GeneratorExit) as exc:  # never the grader's own timeout signal
             self.note(f"raises {type(exc).__name__}")
             where = line.split(" = ", 1)[-1] if shown is None else line
-            raise UserCodeRaised(where, exc, self.render(), self.replay()) from exc
+            raised = UserCodeRaised(where, exc, self.render(), self.replay())
+            if isinstance(exc, MemoryError):
+                raise UserCodeOutOfMemory(raised) from exc
+            raise raised from exc
 
     def _import(self, name: str) -> None:
         if name not in self._imports:
