@@ -18,6 +18,10 @@ WALL_CLOCK_LAST_RESORT = 4.0
 """In the child, pytest-timeout ends a test after this many times its outer guard of plain wall-clock time,
 should the parent's watch ever fail; the run budget is capped by the same factor."""
 
+ALARM_GRACE_S = 2.0
+"""A test whose child has used this much CPU time past the test's limit has caught the alarm and carried on:
+the parent ends it then, without waiting for the wall-clock guard."""
+
 REALARM_EVERY_S = 0.2
 """After the limit, the in-process alarm fires again this often, in case the learner's code catches it."""
 

@@ -349,8 +349,8 @@ def _drain(stream, keep_bytes: bytearray) -> None:
 class _Running:
     test: str
     since: float
-    waited_before: float = 0.0
-    """The child's wait for a CPU when the test started: what it waits from then on is not the test's time."""
+    before: _Schedstat | None = None
+    """The child's CPU time and wait for a CPU when the test started."""
 
 
 class Cancelled(Exception):
@@ -373,8 +373,8 @@ class _Budget:
 
     On a machine busy with other work, a child gets a fraction of a core: counted in plain wall-clock
     time, the same code would run out of budget there and not on an idle machine. Linux reports that wait
-    per process (/proc/PID/schedstat, second field); elsewhere the budget is plain wall-clock time. It never
-    stretches past WALL_CLOCK_LAST_RESORT times the budget, so a run still ends whatever the machine does.
+    per thread (/proc/PID/schedstat); elsewhere the budget is plain wall-clock time. It never stretches past
+    WALL_CLOCK_LAST_RESORT times the budget, so a run still ends whatever the machine does.
     """
 
     def __init__(self, seconds: float) -> None:
@@ -382,23 +382,18 @@ class _Budget:
         self._start = time.monotonic()
         self._waited_by_ended_children = 0.0
         self._child: int | None = None
-        self._child_wait_at_start = self._child_wait = 0.0
+        self._at_start = self.child = _Schedstat()
         self._checked_at = 0.0
         self._exhausted = False
 
     def watch(self, pid: int) -> None:
         self._child = pid
-        self._child_wait_at_start = self._child_wait = _run_queue_wait(pid)
+        self._at_start = self.child = _schedstat(pid)
 
     def child_ended(self) -> None:
-        self._waited_by_ended_children += self._child_wait - self._child_wait_at_start
+        self._waited_by_ended_children += self.child.waiting - self._at_start.waiting
         self._child = None
-        self._child_wait_at_start = self._child_wait = 0.0
-
-    def child_wait(self) -> float:
-        """The watched child's wait for a CPU so far, in seconds (0 where the system does not say)."""
-        self.exhausted()
-        return self._child_wait
+        self._at_start = self.child = _Schedstat()
 
     def exhausted(self) -> bool:
         now = time.monotonic()
@@ -406,20 +401,28 @@ class _Budget:
             return self._exhausted
         self._checked_at = now
         if self._child is not None:
-            self._child_wait = max(self._child_wait, _run_queue_wait(self._child))
-        waited = self._waited_by_ended_children + self._child_wait - self._child_wait_at_start
+            self.child = max(self.child, _schedstat(self._child))
+        waited = self._waited_by_ended_children + self.child.waiting - self._at_start.waiting
         elapsed = now - self._start
         self._exhausted = elapsed - waited >= self._seconds or elapsed >= limits.WALL_CLOCK_LAST_RESORT * self._seconds
         return self._exhausted
 
 
-def _run_queue_wait(pid: int) -> float:
-    """Seconds the process's main thread has spent runnable but waiting for a CPU (0 where unknown)."""
+@dataclass(frozen=True, order=True)
+class _Schedstat:
+    """A child's main thread so far, in seconds: on a CPU, and runnable but waiting for one (0 where unknown)."""
+
+    running: float = 0.0
+    waiting: float = 0.0
+
+
+def _schedstat(pid: int) -> _Schedstat:
     try:
         with open(f"/proc/{pid}/schedstat", "rb") as stats:
-            return int(stats.read().split()[1]) / 1e9
-    except (OSError, IndexError, ValueError):
-        return 0.0
+            running, waiting = stats.read().split()[:2]
+        return _Schedstat(int(running) / 1e9, int(waiting) / 1e9)
+    except (OSError, ValueError):
+        return _Schedstat()
 
 
 def _run_child(request: RunRequest, tests: list[PlannedTest], budget: _Budget, facts: RunFacts, launch,
@@ -458,7 +461,8 @@ def _run_child(request: RunRequest, tests: list[PlannedTest], budget: _Budget, f
                 previous = running
                 running, finished = _absorb(arrived[seen], started.nonce, facts, running, finished, on_event)
                 if running is not None and running is not previous:
-                    running.waited_before = budget.child_wait()
+                    budget.exhausted()
+                    running.before = budget.child
                 seen += 1
             if running is not None and _overdue(running, limits_of[running.test], budget):
                 _kill(child.pid)  # asleep, stuck in C, or deaf to the alarm: the test's time is up
@@ -479,9 +483,12 @@ def _run_child(request: RunRequest, tests: list[PlannedTest], budget: _Budget, f
 
 
 def _overdue(running: _Running, timeout_s: float, budget: _Budget) -> bool:
-    """The outer guard of one test: wall-clock time since it started, less the child's wait for a CPU."""
-    waited = budget.child_wait() - running.waited_before
-    return time.monotonic() - running.since - waited >= limits.wall_clock_limit(timeout_s)
+    """The outer guard of one test: wall-clock time since it started, less the child's wait for a CPU; or CPU
+    time well past the test's limit, which means the code caught the in-process alarm and carried on."""
+    before, now = running.before or _Schedstat(), budget.child
+    waited = now.waiting - before.waiting
+    deaf_to_the_alarm = now.running - before.running >= timeout_s + limits.ALARM_GRACE_S
+    return deaf_to_the_alarm or time.monotonic() - running.since - waited >= limits.wall_clock_limit(timeout_s)
 
 
 def _kill(pid: int) -> None:
