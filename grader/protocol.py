@@ -70,6 +70,8 @@ class PlannedTest:
     """Rough cost, for splitting tests between children: state machines and speed checks weigh more."""
     model: bool = False
     """A stateful test (it runs a hypothesis state machine): the learner's code against a model of the statement."""
+    seeded: bool = True
+    """Its inputs depend on the seed (hypothesis draws them); False for a test of fixed cases only."""
 
 
 # -- facts inside events --------------------------------------------------------------------------

@@ -75,18 +75,26 @@ def test_property(x):
 def test_plain():
     pass
 
+@scored(points=3, level=2)
+def test_through_a_helper():
+    helper()
+
 def helper():
-    pass
+    drawn()
+
+def drawn():
+    find(st.integers(), lambda x: x > 3)
 '''
 
 
-def test_the_manifest_reads_points_levels_limits_weights_and_model_tests_from_the_source(tmp_path):
+def test_the_manifest_reads_points_levels_limits_weights_model_tests_and_seeded_tests_from_the_source(tmp_path):
     suite = tmp_path / "test_x.py"
     suite.write_text(SUITE)
     assert manifest.read(suite) == [
         PlannedTest("test_model", 10, 1, 5.0, weight=4, model=True),
         PlannedTest("test_property", 5, 2, 30.0, weight=4, model=False),
-        PlannedTest("test_plain", 2, 2, 5.0, weight=1, model=False),
+        PlannedTest("test_plain", 2, 2, 5.0, weight=1, model=False, seeded=False),
+        PlannedTest("test_through_a_helper", 3, 2, 5.0, weight=1, model=False, seeded=True),
     ]
 
 

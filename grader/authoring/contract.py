@@ -242,7 +242,9 @@ def check_mutant(mutant: Mutant, grader: Grader, scratch: Path) -> Verdict:
     target = scratch / f"{kata.name}.py"
     target.write_text(source, encoding="utf-8")
     found: dict[str, list[int]] = {}  # each problem, with the seeds it was seen at
-    for seed in SEEDS:
+    # Tests of fixed cases give the same verdict at every seed: one grading tells.
+    seeds = SEEDS if any(t.seeded for t in planned if t.id in watched) else SEEDS[:1]
+    for seed in seeds:
         report = grader.grade(kata, target, seed, only=watched)
         if report.problem:
             return _verdict(check, [f"seed {seed}: the file could not be graded: {_problem(report)}"])

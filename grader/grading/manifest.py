@@ -41,8 +41,29 @@ def _weight(test: ast.AST) -> int:
     return 4 if calls & _HEAVY_CALLS else (2 if decorated else 1)
 
 
+_DRAWS = {"given", "run_model_test", "run_state_machine_as_test", "find", "data"}
+"""Names whose use makes a test draw its inputs from the seed."""
+
+
+def _seeded(test: ast.AST, functions: dict[str, ast.AST]) -> bool:
+    """Whether the test, or a module-level function it reaches by name, draws inputs through hypothesis."""
+    seen, todo = set(), [test]
+    while todo:
+        node = todo.pop()
+        names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+        names |= {n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute)}
+        if names & _DRAWS:
+            return True
+        for name in names & functions.keys() - seen:
+            seen.add(name)
+            todo.append(functions[name])
+    return False
+
+
 def read(suite: Path) -> list[PlannedTest]:
     tree = ast.parse(suite.read_text(encoding="utf-8"), filename=str(suite))
+    # Classes too: a test that builds a state machine reaches its rules through the class.
+    functions = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
     planned = []
     for node in tree.body:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not node.name.startswith("test_"):
@@ -63,6 +84,7 @@ def read(suite: Path) -> list[PlannedTest]:
                 timeout_s=float(kwargs.get("timeout", limits.TEST_TIMEOUT_S)),
                 weight=_weight(node),
                 model=bool(_MODEL_CALLS & _calls(node)),
+                seeded=_seeded(node, functions),
             )
         )
     if not planned:
