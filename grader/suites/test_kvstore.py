@@ -425,7 +425,8 @@ class _Session:
         self.model = _Timeline()
 
     def set_at(self, key: str, field: str, value: str, now: int) -> None:
-        _run(self.script, self.store, "set_at", key, field, value, now, rule=f"set_at stores {value!r} and returns None.")
+        _run(self.script, self.store, "set_at", key, field, value, now,
+             rule=f"set_at stores {value!r} and returns None.")
         self.model.set(key, field, value, now)
 
     def set_at_with_ttl(self, key: str, field: str, value: str, now: int, ttl: int) -> None:
@@ -439,8 +440,9 @@ class _Session:
              why=self.model.why(key, field, now))
 
     def delete_at(self, key: str, field: str, now: int) -> None:
-        why = self.model.why(key, field, now)
-        _ask(self.script, self.store, "delete_at", key, field, now, expected=self.model.delete(key, field, now), why=why)
+        why = self.model.why(key, field, now)  # before the model deletes it
+        _ask(self.script, self.store, "delete_at", key, field, now, expected=self.model.delete(key, field, now),
+             why=why)
 
     def scan(self, key: str, prefix: str, now: int) -> None:
         """scan_at for the empty prefix, scan_by_prefix_at for the others."""
@@ -503,9 +505,9 @@ class _Session:
             self.script.call(self.store, "restore", now, to_restore)
             raised = False
         except UserCodeRaised as exc:
-            if isinstance(exc.original, NotImplementedError) or not isinstance(exc.original, ValueError):
-                if isinstance(exc.original, NotImplementedError):
-                    raise
+            if isinstance(exc.original, NotImplementedError):
+                raise
+            if not isinstance(exc.original, ValueError):
                 raise PropertyFailed(f"{exc.message}; {rule}", exc.script, exc.replay) from None
             raised = True
         if found is None:
