@@ -11,3 +11,5 @@ PATCH = [
 """,
     ),
 ]
+SAYS = ["copy"]
+NOT_SAYS = ["changed nothing", "write the backup over"]

@@ -13,3 +13,4 @@ PATCH = [
         del fields[field]""",
     )
 ]
+SAYS = ["expired at"]

@@ -15,3 +15,4 @@ PATCH = [
         return True""",
     )
 ]
+SAYS = ["nothing to delete"]

@@ -3,3 +3,4 @@
 EXPECT = "test_get_returns_the_last_value_set"
 PATCH = [("        if record is None or not _alive(record[1], timestamp):\n            return None",
           "        if not record or not record[0] or not _alive(record[1], timestamp):\n            return None")]
+SAYS = ["empty string"]

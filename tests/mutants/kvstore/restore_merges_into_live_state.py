@@ -15,3 +15,5 @@ PATCH = [
                 self._data.setdefault(key, {})[field] = (value, expires_at)""",
     )
 ]
+SAYS = ["write the backup over"]
+NOT_SAYS = ["changed nothing", "copy"]

@@ -11,3 +11,5 @@ PATCH = [
 """,
     ),
 ]
+SAYS = ["copy"]
+NOT_SAYS = ["write the backup over"]

@@ -12,3 +12,5 @@ PATCH = [
                 break""",
     )
 ]
+SAYS = ["what the backup taken at 10 held", "latest"]
+NOT_SAYS = ["changed nothing", "copy", "exactly"]

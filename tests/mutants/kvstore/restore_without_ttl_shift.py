@@ -7,3 +7,5 @@ PATCH = [
     ("(value, None if remaining is None else timestamp + remaining)",
      "(value, None if remaining is None else taken_at + remaining)"),
 ]
+SAYS = ["lifetime it had left"]
+NOT_SAYS = ["changed nothing", "copy", "write the backup over"]

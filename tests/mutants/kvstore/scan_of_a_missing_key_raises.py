@@ -4,3 +4,4 @@ last field was deleted, raises KeyError instead of returning []."""
 EXPECT = "test_scans_of_a_missing_key_are_empty"
 PATCH = [("for field, (value, expires_at) in self._data.get(key, {}).items()",
           "for field, (value, expires_at) in self._data[key].items()")]
+SAYS = ["raised KeyError", "expected []"]

@@ -6,3 +6,4 @@ PATCH = [
     ('        return [f"{field}({live[field]})" for field in sorted(live) if field.startswith(prefix)]',
      '        return sorted(f"{field}({live[field]})" for field in live if field.startswith(prefix))'),
 ]
+SAYS = ["Sort the fields, then format them"]

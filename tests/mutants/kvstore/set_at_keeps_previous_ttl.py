@@ -9,3 +9,4 @@ PATCH = [
         fields[field] = (value, expires_at)""",
     )
 ]
+SAYS = ["set_at clears the TTL"]

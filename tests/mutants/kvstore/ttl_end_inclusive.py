@@ -2,3 +2,4 @@
 
 EXPECT = "test_a_field_expires_exactly_at_timestamp_plus_ttl"
 PATCH = [("    return expires_at is None or now < expires_at", "    return expires_at is None or now <= expires_at")]
+SAYS = ["the end is exclusive"]
