@@ -78,7 +78,8 @@ def _listing_difference(got: object, matching: list, prefix: str, limit: int | N
             "sorted order")
 
 
-def _expect_listing(script: Script, got: object, model, prefix: str, limit: int | None, call: str, context: str) -> None:
+def _expect_listing(script: Script, got: object, model, prefix: str, limit: int | None, call: str,
+                    context: str) -> None:
     matching = _with_prefix(model, prefix)
     expected = matching if limit is None else matching[: max(limit, 0)]
     if not same(got, expected):
