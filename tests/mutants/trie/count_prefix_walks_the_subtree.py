@@ -17,3 +17,4 @@ PATCH = [
 """,
     ),
 ]
+BEYOND_THE_MODEL = "speed: every answer is right, only count_prefix costs O(words below the prefix)"

@@ -14,3 +14,4 @@ PATCH = [
             node = child""",
     )
 ]
+BEYOND_THE_MODEL = "memory: every answer is right, only the dead nodes stay allocated"

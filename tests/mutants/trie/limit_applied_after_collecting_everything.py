@@ -18,3 +18,4 @@ PATCH = [
         return sorted(found)[:limit]""",
     )
 ]
+BEYOND_THE_MODEL = "speed: every answer is right, only a small limit no longer stops the walk early"

@@ -2,3 +2,5 @@
 
 EXPECT = "test_limit_caps_the_list"
 PATCH = [("                if len(found) == limit:", "                if limit is not None and len(found) > limit:")]
+SAYS = ["limit=1 keeps the first 1"]
+NOT_SAYS = ["code point", "extension"]

@@ -2,3 +2,4 @@
 
 EXPECT = "test_limit_caps_the_list"
 PATCH = [("        if start is None or (limit is not None and limit <= 0):", "        if start is None:")]
+SAYS = ["0 or less gives []"]

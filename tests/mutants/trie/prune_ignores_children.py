@@ -12,3 +12,5 @@ PATCH = [
 """,
     ),
 ]
+SAYS = ["goes through the end node of"]
+NOT_SAYS = ["ends on the path"]

@@ -64,3 +64,4 @@ def find_words(board, words):
         for c in range(len(board[r])):
             walk(r, c, "", set())
     return found
+BEYOND_THE_MODEL = "speed: every answer is right, only each prefix query costs O(words)"

@@ -23,3 +23,5 @@ PATCH = [
         """""",
     ),
 ]
+SAYS = ["comes after its extension"]
+NOT_SAYS = ["code point", "left out", "limit"]

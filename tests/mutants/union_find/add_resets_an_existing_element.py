@@ -12,3 +12,4 @@ PATCH = [
         self._components += 1""",
     )
 ]
+SAYS = ["must not be reset"]

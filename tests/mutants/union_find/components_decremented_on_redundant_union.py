@@ -8,3 +8,4 @@ PATCH = [
         "        root_a, root_b = self.find(a), self.find(b)\n        self._components -= 1\n",
     ),
 ]
+SAYS = ["nothing merged"]

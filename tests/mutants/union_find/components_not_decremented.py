@@ -2,3 +2,4 @@
 
 EXPECT = "test_components_count_only_real_merges"
 PATCH = [("        self._components -= 1\n", "")]
+SAYS = ["it merged two sets"]

@@ -7,3 +7,4 @@ PATCH = [
         "        self.add(a)\n        self.add(b)\n",
     )
 ]
+SAYS = ["never added"]

@@ -14,3 +14,4 @@ PATCH = [
         self._components = len(self._parent)""",
     )
 ]
+SAYS = ["iterator"]

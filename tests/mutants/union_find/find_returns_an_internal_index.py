@@ -67,3 +67,4 @@ class UnionFind:
 
     def __contains__(self, x):
         return x in self._index
+SAYS = ["not an index"]

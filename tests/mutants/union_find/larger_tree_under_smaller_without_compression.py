@@ -15,3 +15,4 @@ PATCH = [
         "",
     ),
 ]
+BEYOND_THE_MODEL = "speed: every answer is right, only the trees grow into chains and each find walks one"

@@ -2,3 +2,4 @@
 
 EXPECT = "test_len_counts_elements_not_components"
 PATCH = [("        return len(self._parent)", "        return self._components")]
+SAYS = ["len counts the elements"]

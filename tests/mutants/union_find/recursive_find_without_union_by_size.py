@@ -22,3 +22,4 @@ PATCH = [
 """,
     ),
 ]
+BEYOND_THE_MODEL = "recursion depth: right answers on the model's few elements; it fails only on a chain thousands of levels deep"

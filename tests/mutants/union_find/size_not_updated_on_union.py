@@ -2,3 +2,4 @@
 
 EXPECT = "test_size_is_the_size_of_the_whole_component"
 PATCH = [("self._size[root_a] += self._size.pop(root_b)", "self._size.pop(root_b)")]
+SAYS = ["of size 2"]

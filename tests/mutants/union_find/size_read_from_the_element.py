@@ -5,3 +5,4 @@ PATCH = [
     ("self._size[root_a] += self._size.pop(root_b)", "self._size[root_a] += self._size[root_b]"),
     ("        return self._size[self.find(x)]", "        return self._size[x]"),
 ]
+SAYS = ["read it through find(x)"]

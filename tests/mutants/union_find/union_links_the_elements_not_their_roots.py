@@ -2,3 +2,4 @@
 
 EXPECT = "test_connected_follows_chains_of_unions"
 PATCH = [("        self._parent[root_b] = root_a\n", "        self._parent[b] = a\n")]
+SAYS = ["links the two ROOTS"]
