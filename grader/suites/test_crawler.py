@@ -702,6 +702,14 @@ def expect_starts_on_schedule(script: Script, web: FakeWeb, schedule: list, situ
                 f"for room in the window, or for its backoff. {cause}", show_got=False)
 
 
+def expect_return_with_the_last_call(script: Script, web: FakeWeb, end: float) -> None:
+    last = max((call.end for call in web.calls if call.end is not None), default=0.0)
+    if end > last + EPSILON:
+        script.fail(f"The last call of fetch ended at t={_t(last)}, but crawl returned only at t={_t(end)}: with "
+                    "nothing left to fetch, crawl returns at once (await queue.join(), or the workers' end), "
+                    "without a pause or a polling interval.", show_got=False)
+
+
 @scored(points=6, level=2)
 @settings(SETTINGS, max_examples=15)
 @given(pages=tree_webs(outcomes=FAILING, latencies=(0.0, 0.05, 0.5, 1.5)), concurrency=st.integers(1, 4))
@@ -724,7 +732,7 @@ def test_the_concurrency_cap_is_used_not_just_respected():
         script = Script()
         web = FakeWeb(pages, latency=1.0)
         options = {"concurrency": concurrency, "max_requests": 100}
-        got, _, _ = crawl_on(script, web, f"{A}/", **options)
+        got, end, _ = crawl_on(script, web, f"{A}/", **options)
         expect_in_flight_at_most(script, web, concurrency)
         expect_results(script, got, model_crawl(web, f"{A}/", **options))
         expect_starts_on_schedule(
@@ -732,6 +740,7 @@ def test_the_concurrency_cap_is_used_not_just_respected():
             f"Every page takes 1 s and the start page links to 12 pages; with concurrency={concurrency} they are "
             f"fetched {concurrency} at a time, and the crawl can end at t={1 + math.ceil(12 / concurrency)}.",
             concurrency=concurrency, max_requests=100, per_seconds=1.0)
+        expect_return_with_the_last_call(script, web, end)
 
 
 @scored(points=7, level=2)
@@ -759,7 +768,7 @@ def test_an_instant_web_is_crawled_on_the_fastest_schedule_the_limit_allows(page
     script = Script()
     web = FakeWeb(pages)
     options = {"concurrency": concurrency, "max_requests": max_requests, "per_seconds": per_seconds}
-    got, _, _ = crawl_on(script, web, f"{A}/", **options)
+    got, end, _ = crawl_on(script, web, f"{A}/", **options)
     expect_windows_hold(script, web, max_requests, per_seconds)
     model = model_crawl(web, f"{A}/", **options)
     expect_results(script, got, model)
@@ -770,6 +779,7 @@ def test_an_instant_web_is_crawled_on_the_fastest_schedule_the_limit_allows(page
         script, web, schedule, f"The pages answer at once, and max_requests={max_requests} calls may start per "
         f"per_seconds={per_seconds:g} s: {max_requests} at t=0, {max_requests} more at t={per_seconds:g}, and so on.",
         concurrency=concurrency, max_requests=max_requests, per_seconds=per_seconds)
+    expect_return_with_the_last_call(script, web, end)
 
 
 @scored(points=3, level=2)
