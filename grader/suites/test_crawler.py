@@ -572,17 +572,19 @@ def test_same_host_keeps_the_crawl_on_the_start_hosts():
 @scored(points=3, level=1)
 def test_links_are_followed_only_from_pages_below_400():
     pages = {
-        f"{A}/": (200, ["gone", "moved", "missing", "teapot"]),
+        f"{A}/": (200, ["gone", "moved", "missing", "teapot", "bad", "odd"]),
         f"{A}/gone": (410, ["from-gone"]),
         f"{A}/moved": (301, ["from-moved"]),
         f"{A}/teapot": (418, ["from-teapot"]),
+        f"{A}/bad": (400, ["from-bad"]),
+        f"{A}/odd": (399, ["from-odd"]),
     }
     script = Script()
     web = FakeWeb(pages)
     got, _, _ = crawl_on(script, web, f"{A}/")
     expect_results(script, got, model_crawl(web, f"{A}/"),
-                   "A page whose status is 400 or more is an error page: its links are not followed. A 3xx page's "
-                   "links are.")
+                   "A page whose status is 400 or more (400 included) is an error page: its links are not "
+                   "followed. A page below 400, 3xx included, has its links followed.")
 
 
 @scored(points=6, level=1)
