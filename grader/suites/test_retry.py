@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import random
+import sys
+import time
 from typing import Any, NamedTuple
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from grader.harness import virtual_time
 from grader.harness import SETTINGS, Script, UserCodeRaised, fill, scored, solution, verbatim
 
 TOLERANCE = 1e-9
@@ -22,6 +26,10 @@ RANDOM_JITTERS = ("full", "equal", "decorrelated")
 # Never retried whatever retry_on says; caught here by name, never as BaseException, so that the
 # grader's own timeout alarm still gets through.
 STOP_SIGNALS = (KeyboardInterrupt, SystemExit, asyncio.CancelledError)
+
+
+class Halt(BaseException):
+    """A BaseException that is neither an Exception nor a stop signal: outside the default retry_on."""
 
 
 # -- the fakes ------------------------------------------------------------------------------------
@@ -147,8 +155,10 @@ class Case:
     """One run of retry or aretry on fresh fakes, recorded as a script."""
 
     def __init__(self, failures: int, *, rng: tuple[float, ...] = (0.5,), error: type[BaseException] = OSError,
-                 takes: float = 0.0, now: float = 1000.0, **policy: Any) -> None:
+                 takes: float = 0.0, now: float = 1000.0, prelude: str = "", **policy: Any) -> None:
         self.script = Script()
+        if prelude:
+            self.script.run("setup", lambda: None, shown=prelude)
         self.clock = Clock(now)
         self.rng = Rng(*rng)
         self.fn = Flaky(failures, error=error, clock=self.clock, takes=takes)
@@ -160,11 +170,14 @@ class Case:
         self.policy = _new_policy(self.script, **policy)
         self.name = "retry"
 
-    def retry(self) -> Outcome:
+    def retry(self, *, omit: tuple[str, ...] = ()) -> Outcome:
+        """retry(fn, policy, ...) with the fakes, leaving out the keyword arguments named in `omit`."""
         retry = solution().retry
-        return self._outcome(
-            "retry(fn, policy, sleep=clock.sleep, rng=rng, clock=clock)",
-            lambda: retry(self.fn, self.policy, sleep=self.clock.sleep, rng=self.rng, clock=self.clock))
+        fakes = {"sleep": ("clock.sleep", self.clock.sleep), "rng": ("rng", self.rng), "clock": ("clock", self.clock)}
+        kept = {name: fake for name, fake in fakes.items() if name not in omit}
+        shown = "".join(f", {name}={text}" for name, (text, _) in kept.items())
+        return self._outcome(f"retry(fn, policy{shown})",
+                             lambda: retry(self.fn, self.policy, **{name: fake for name, (_, fake) in kept.items()}))
 
     def aretry(self) -> Outcome:
         aretry = solution().aretry
@@ -180,7 +193,7 @@ class Case:
             if isinstance(err.original, NotImplementedError):
                 raise
             return Outcome(raised=err.original)
-        except STOP_SIGNALS as error:
+        except (*STOP_SIGNALS, Halt) as error:
             self.script.note(f"raises {type(error).__name__}")
             return Outcome(raised=error)
         self.script.note(f"returns {value!r}")
@@ -285,7 +298,7 @@ def test_a_call_that_succeeds_returns_its_value_without_sleeping():
                           "when computing a delay.")
 
 
-@scored(points=5, level=1)
+@scored(points=4, level=1)
 def test_failures_are_retried_until_a_call_succeeds():
     for attempts in range(1, 6):
         for failures in range(attempts):
@@ -296,7 +309,7 @@ def test_failures_are_retried_until_a_call_succeeds():
                                      "so expected {expected} calls.")
 
 
-@scored(points=6, level=1)
+@scored(points=5, level=1)
 def test_attempts_is_the_total_number_of_calls():
     for attempts in range(1, 6):
         case = Case(10, attempts=attempts, jitter="none")
@@ -306,7 +319,7 @@ def test_attempts_is_the_total_number_of_calls():
                              f"{'retry' if attempts == 2 else 'retries'}, {_times(attempts, 'call')} in all.")
 
 
-@scored(points=6, level=1)
+@scored(points=5, level=1)
 def test_there_is_one_sleep_between_calls_and_none_after_the_last():
     for attempts in range(1, 5):
         for failures in (attempts - 1, 10):
@@ -324,7 +337,7 @@ def test_there_is_one_sleep_between_calls_and_none_after_the_last():
                     f"between two calls and none after the last ({ending}).", show_got=False)
 
 
-@scored(points=5, level=1)
+@scored(points=4, level=1)
 def test_the_delays_double_from_the_base_delay():
     for base in (0.1, 0.25, 1.0):
         case = Case(10, attempts=6, jitter="none", base_delay=base, max_delay=1000.0)
@@ -346,7 +359,7 @@ def test_the_delay_is_capped_at_max_delay():
                               f"max_delay={max_delay} it never goes past {max_delay}: expected {{expected}}.")
 
 
-@scored(points=5, level=1)
+@scored(points=4, level=1)
 def test_the_last_exception_is_raised_as_itself():
     for attempts in range(1, 5):
         case = Case(10, attempts=attempts, jitter="none")
@@ -372,9 +385,69 @@ def test_attempts_below_one_are_rejected():
     _new_policy(Script(), attempts=1)
 
 
+@scored(points=4, level=1)
+def test_a_policy_left_at_its_defaults_uses_the_stated_values():
+    case = Case(10, jitter="none")
+    case.raised_last(case.retry(), "fn always fails.")
+    case.calls(3, "fn was called {got} times under RetryPolicy(jitter='none'): attempts defaults to 3 calls, so "
+                  "expected {expected}.")
+    case.sleeps([0.1, 0.2], "retry slept {got} under RetryPolicy(jitter='none'): base_delay defaults to 0.1 s, so "
+                            "the delays are 0.1 and 0.2: expected {expected}.")
+    case = Case(10, attempts=10, jitter="none")
+    case.raised_last(case.retry(), "fn always fails, and no deadline stops retry before the 10 attempts are used.")
+    case.sleeps([0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 10.0, 10.0],
+                "retry slept {got} under RetryPolicy(attempts=10, jitter='none'): max_delay defaults to 10.0 (the "
+                "doubling stops there) and deadline to None (no deadline: retry until the attempts run out), so "
+                "expected {expected}.")
+    case = Case(2, error=KeyError, jitter="none")
+    case.returned(case.retry(), "retry_on defaults to (Exception,), and KeyError is an Exception.")
+    case = Case(10, error=Halt, jitter="none", prelude="class Halt(BaseException): pass  # not an Exception")
+    outcome = case.retry()
+    case.calls(1, "fn was called {got} times, but it raised Halt, a BaseException that is not an Exception: "
+                  "retry_on defaults to (Exception,), so it propagates at once, after {expected} call.")
+    case.raised_last(outcome, "Halt is not in the default retry_on=(Exception,).")
+    script = Script()
+    policy = _new_policy(script)
+    try:
+        script.run("set", lambda: setattr(policy, "attempts", 5), shown="policy.attempts = 5")
+    except UserCodeRaised as err:
+        if isinstance(err.original, AttributeError):  # dataclasses.FrozenInstanceError is one
+            return
+        raise
+    script.fail("policy.attempts = 5 was accepted; RetryPolicy is a frozen dataclass (@dataclass(frozen=True), as "
+                "in the README), so a policy shared by many calls cannot be changed under them.", show_got=False)
+
+
+def _builtin_calls(call: Any) -> tuple[Any, list[Any]]:
+    """Run call() and list the built-in functions it called (sys.setprofile sees every one, deterministically)."""
+    called: list[Any] = []
+
+    def profile(_frame: Any, event: str, arg: Any) -> None:
+        if event == "c_call":
+            called.append(arg)
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        return call(), called
+    finally:
+        sys.setprofile(previous)
+
+
+@scored(points=2, level=1)
+def test_retry_sleeps_with_time_sleep_by_default():
+    case = Case(1, attempts=2, base_delay=0.001, jitter="none")
+    outcome, called = _builtin_calls(lambda: case.retry(omit=("sleep",)))
+    case.returned(outcome, "fn fails once and attempts=2.")
+    if not any(function is time.sleep for function in called):
+        case.script.fail("retry(fn, policy, rng=rng, clock=clock) called fn twice and never called time.sleep: "
+                         "without a sleep argument, retry must wait its delay with time.sleep (the default in the "
+                         "signature), or it retries at once.", show_got=False)
+
+
 # -- level 2: jitter --------------------------------------------------------------------------------
 
-@scored(points=4, level=2)
+@scored(points=3, level=2)
 def test_full_jitter_scales_the_capped_delay_by_rng():
     rng = (0.5, 0.25, 0.75, 1.0, 0.0)
     case = Case(10, rng=rng, attempts=6, jitter="full", base_delay=1.0, max_delay=5.0)
@@ -385,7 +458,7 @@ def test_full_jitter_scales_the_capped_delay_by_rng():
                 "0.5, 0.25, 0.75, 1.0, 0.0: expected {expected}.")
 
 
-@scored(points=4, level=2)
+@scored(points=3, level=2)
 def test_equal_jitter_keeps_half_the_delay_fixed():
     rng = (0.5, 0.0, 1.0, 0.25)
     case = Case(10, rng=rng, attempts=5, jitter="equal", base_delay=1.0, max_delay=5.0)
@@ -395,7 +468,7 @@ def test_equal_jitter_keeps_half_the_delay_fixed():
                 "1, 2, 4, 5 here and rng() returning 0.5, 0.0, 1.0, 0.25: expected {expected}.")
 
 
-@scored(points=5, level=2)
+@scored(points=4, level=2)
 def test_decorrelated_jitter_grows_from_the_previous_delay():
     rng = (0.5, 0.25, 1.0, 0.5, 1.0, 0.1)
     case = Case(10, rng=rng, attempts=7, jitter="decorrelated", base_delay=1.0, max_delay=20.0)
@@ -446,9 +519,41 @@ def test_an_unknown_jitter_name_is_rejected():
         _new_policy(Script(), jitter=jitter)
 
 
+SEED = 2024  # random.seed(SEED) makes the default rng, random.random, replayable
+
+
+@scored(points=3, level=2)
+def test_jitter_defaults_to_full_and_rng_to_random_random():
+    case = Case(10, rng=(0.5,))
+    case.raised_last(case.retry(), "fn always fails.")
+    case.sleeps([0.05, 0.1], "retry slept {got} under RetryPolicy(), every field at its default: jitter defaults to "
+                             "'full', so with rng() = 0.5 and caps 0.1 and 0.2 the delays are 0.5 * 0.1 and "
+                             "0.5 * 0.2: expected {expected}.")
+    state = random.getstate()
+    try:
+        random.seed(SEED)
+        draws = [random.random() for _ in range(3)]
+        runs = []
+        for _ in range(2):  # twice: delays from a source random.seed does not replay must not be printed
+            random.seed(SEED)
+            case = Case(10, prelude=f"random.seed({SEED})", attempts=4, base_delay=1.0)
+            case.retry(omit=("rng",))
+            runs.append(list(case.clock.sleeps))
+    finally:
+        random.setstate(state)
+    expected = [draw * cap for draw, cap in zip(draws, (1.0, 2.0, 4.0))]
+    rule = (f"Without an rng argument, rng is random.random: after random.seed({SEED}) it returns {_nums(draws)}, so "
+            f"with full jitter and caps 1, 2 and 4 the delays are {_nums(expected)}")
+    if not _close(runs[0], runs[1]):
+        case.script.fail(f"retry(fn, policy, sleep=clock.sleep, clock=clock) slept different delays in two runs, each "
+                         f"after random.seed({SEED}): its default rng is not random.random, which random.seed "
+                         f"replays. {rule}.", show_got=False)
+    case.sleeps(expected, f"retry(fn, policy, sleep=clock.sleep, clock=clock) slept {{got}}. {rule}.")
+
+
 # -- level 3: deadlines and what is never retried -----------------------------------------------------
 
-@scored(points=5, level=3)
+@scored(points=4, level=3)
 def test_a_retry_whose_sleep_would_end_past_the_deadline_is_not_started():
     case = Case(10, attempts=10, jitter="none", base_delay=0.25, deadline=1.0)
     case.raised_last(case.retry(), "The deadline leaves no room for the third delay, so retry gives up.")
@@ -463,7 +568,7 @@ def test_a_retry_whose_sleep_would_end_past_the_deadline_is_not_started():
                     "started at all.")
 
 
-@scored(points=4, level=3)
+@scored(points=3, level=3)
 def test_a_sleep_ending_exactly_at_the_deadline_is_allowed():
     for deadline, expected in ((0.75, [0.25, 0.5]), (0.25, [0.25])):
         case = Case(10, attempts=10, jitter="none", base_delay=0.25, deadline=deadline)
@@ -492,6 +597,35 @@ def test_a_delay_refused_by_the_deadline_was_still_drawn():
                        "against the jittered delay itself, not the cap: expected {expected}.")
     case.rng_calls(2, "rng was called {got} times; the delay is computed first (one rng() call), then refused by "
                       "the deadline, so expected {expected}.")
+
+
+@scored(points=2, level=3)
+def test_the_deadline_reads_a_real_monotonic_clock_by_default():
+    script = Script()
+    failures: list[BaseException] = []
+
+    def fn() -> Any:
+        time.sleep(0.02)
+        failures.append(OSError(f"failure {len(failures) + 1}"))
+        raise failures[-1]
+
+    script.run("setup", lambda: None, shown=(
+        "def fn():  # every call takes 0.02 s of real time, then fails\n    time.sleep(0.02)\n    raise OSError()\n"
+        "clock = Clock(1000.0)\nrng = Rng(0.5)"))
+    policy = _new_policy(script, attempts=3, base_delay=0.0, jitter="none", deadline=0.01)
+    clock = Clock()
+    try:
+        script.run("call", lambda: solution().retry(fn, policy, sleep=clock.sleep, rng=Rng()),
+                   shown="retry(fn, policy, sleep=clock.sleep, rng=rng)")
+    except UserCodeRaised as err:
+        if isinstance(err.original, NotImplementedError):
+            raise
+        if len(failures) == 1 and err.original is failures[0]:
+            return
+    script.fail(f"fn was called {_times(len(failures), 'time')}; its first call alone takes 0.02 s of real time, "
+                "past deadline=0.01, so retry must give up after it and re-raise its exception. Without a clock "
+                "argument, the deadline is measured with time.monotonic(), which moves with real time "
+                "(time.process_time() counts only CPU time, and stands still while a call waits).", show_got=False)
 
 
 def _never_retried(error: type[BaseException], retry_on: tuple, run: str = "retry") -> None:
@@ -525,7 +659,7 @@ def test_cancelled_error_is_never_retried():
 
 # -- level 4: async and the decorator --------------------------------------------------------------
 
-@scored(points=5, level=4)
+@scored(points=4, level=4)
 def test_aretry_waits_the_same_delays_as_retry():
     rng = (0.5, 0.25, 1.0)
     for jitter in JITTERS:
@@ -562,6 +696,35 @@ def test_aretry_never_retries_cancelled_error():
         _never_retried(asyncio.CancelledError, retry_on, run="aretry")
 
 
+@scored(points=2, level=4)
+def test_aretry_sleeps_with_asyncio_sleep_by_default():
+    case = Case(2, attempts=3, base_delay=0.05, jitter="none")
+    case.name = "aretry"
+    aretry = solution().aretry
+
+    async def main() -> tuple[Any, float]:
+        outcome = await aretry(case.fn.acall, case.policy, rng=case.rng, clock=case.clock)
+        return outcome, asyncio.get_running_loop().time()
+
+    def run() -> tuple[Any, float]:
+        return virtual_time.run(main(), time_limit=60.0, allow_leftovers=True)
+
+    try:
+        value, elapsed = case.script.run("call", run, shown="asyncio.run(aretry(fn.acall, policy, rng=rng, clock=clock))")
+    except UserCodeRaised as err:
+        if isinstance(err.original, NotImplementedError):
+            raise
+        case.script.fail(f"aretry(fn.acall, policy, rng=rng, clock=clock) raised {_describe(err.original)}; fn fails "
+                         "twice, then succeeds within attempts=3. Without a sleep argument, aretry must await "
+                         "asyncio.sleep(delay) (time.sleep returns None, which cannot be awaited, and would block "
+                         "the event loop anyway).", show_got=False)
+    case.returned(Outcome(value=value), "fn fails twice, then succeeds within attempts=3.")
+    if abs(elapsed - 0.15) > TOLERANCE:
+        case.script.fail(f"aretry returned after {_num(elapsed)} s of the event loop's time; fn failed twice, so it "
+                         "had to wait 0.05 s and then 0.1 s, 0.15 s in all. Without a sleep argument, aretry awaits "
+                         "asyncio.sleep(delay), the event loop's own sleep.", show_got=False)
+
+
 FAST = dict(attempts=3, base_delay=0.0, max_delay=0.0, jitter="none")  # the decorator sleeps for real: 0 s
 
 
@@ -570,7 +733,7 @@ def _decorated(script: Script, source: str, function: Any) -> Any:
     return script.run("decorate", lambda: solution().retrying(policy)(function), shown=source)
 
 
-@scored(points=3, level=4)
+@scored(points=2, level=4)
 def test_retrying_retries_a_sync_function():
     script = Script()
     fn = Flaky(2)
@@ -588,7 +751,7 @@ def test_retrying_retries_a_sync_function():
                   "fn was called {got} times; it fails twice, and attempts=3, so expected {expected}.")
 
 
-@scored(points=3, level=4)
+@scored(points=2, level=4)
 def test_retrying_retries_an_async_function():
     script = Script()
     fn = Flaky(2)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Awaitable, Callable
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-EXPECT = "test_an_instant_web_is_crawled_within_one_window_of_the_fastest_schedule"
+EXPECT = "test_an_instant_web_is_crawled_on_the_fastest_schedule_the_limit_allows"
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
-"""A pool of workers on a deque with a condition variable, and a stricter limiter: calls are spaced
-per_seconds / max_requests apart. That never puts more than max_requests starts in a window and ends at
-most one window later than the greedy schedule, so it is correct too; wait_for for the timeouts."""
+"""A pool of workers on a deque with a condition variable, and a rate limit with no clock arithmetic at all:
+a semaphore of max_requests permits, each given back per_seconds after the call that took it started
+(loop.call_later). A permit is free exactly when the window has room, so calls start as soon as the limit
+allows. wait_for for the timeouts; a URL waiting out its backoff keeps its worker."""
+
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Awaitable, Callable
 from urllib.parse import urldefrag, urljoin, urlsplit
+
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,7 @@ async def crawl(
     starts = [start] if isinstance(start, str) else list(start)
     hosts = {urlsplit(url).hostname for url in starts}
     loop = asyncio.get_running_loop()
-    spacing = per_seconds / max_requests
-    next_start = [loop.time()]
+    permits = asyncio.Semaphore(max_requests)
     frontier: deque[tuple[str, int]] = deque()
     changed = asyncio.Condition()
     busy = [0]
@@ -61,11 +63,10 @@ async def crawl(
             frontier.append((url, depth))
 
     async def one_call(url: str) -> Page:
-        # Reserve the next slot before sleeping, so the workers line up in order.
-        at = max(loop.time(), next_start[0])
-        next_start[0] = at + spacing
-        if at > loop.time():
-            await asyncio.sleep(at - loop.time())
+        # A call holds one of max_requests permits for per_seconds from its start: a call may start only while
+        # fewer than max_requests calls started in the last per_seconds, which is the sliding window itself.
+        await permits.acquire()
+        loop.call_later(per_seconds, permits.release)
         return await asyncio.wait_for(fetch(url), timeout)
 
     async def worker() -> None:
