@@ -1,0 +1,12 @@
+"""A write at a timestamp the key already has is inserted after the first (bisect_right): reads see the
+later value, but the key now holds two versions at one timestamp, and history shows both."""
+
+EXPECT = "test_a_key_keeps_one_version_per_timestamp"
+PATCH = [("""        index = bisect_left(times, timestamp)
+        if index < len(times) and times[index] == timestamp:
+            values[index] = value  # one version per timestamp: the later call wins
+        else:
+            times.insert(index, timestamp)  # an append when writes arrive in order
+            values.insert(index, value)""", """        index = bisect_right(times, timestamp)
+        times.insert(index, timestamp)
+        values.insert(index, value)""")]
