@@ -1,4 +1,4 @@
-"""API preflight: does the user's module offer everything the reference's public API offers?
+"""API preflight: does the learner's module offer everything the reference's public API offers?
 
 Runs in the child (it needs the imported module). Inherited and C-implemented methods are fine:
 their signatures are often unavailable or positional-only, so only Python functions are bound-checked.
@@ -9,6 +9,8 @@ from __future__ import annotations
 import inspect
 from types import ModuleType
 from typing import Any
+
+from grader.protocol import ApiProblem
 
 _PROTOCOL_DUNDERS = (
     "__init__", "__len__", "__contains__", "__iter__", "__getitem__", "__setitem__", "__delitem__",
@@ -92,48 +94,50 @@ def _accepts(expected: Any, actual: Any, bound: bool) -> bool:
     return True
 
 
-def check(user: ModuleType, ref: ModuleType) -> list[str]:
-    """Every way the user's module falls short of the reference's API, one plain sentence each."""
+def check(user: ModuleType, ref: ModuleType) -> list[ApiProblem]:
+    """Every way the learner's module falls short of the reference's API, as facts (messages.py words them)."""
     problems = []
     for name, expected in public_api(ref).items():
         actual = getattr(user, name, None)
         if actual is None:
-            kind = "class" if inspect.isclass(expected) else "function"
-            problems.append(f"Your file has no {kind} {_shown(name, expected) if kind == 'function' else name}.")
+            if inspect.isclass(expected):
+                problems.append(ApiProblem("missing_class", name))
+            else:
+                problems.append(ApiProblem("missing_function", name, expected=_shown(name, expected)))
             continue
         if inspect.isclass(expected):
             if not inspect.isclass(actual):
-                problems.append(f"{name} should be a class.")
+                problems.append(ApiProblem("not_a_class", name))
                 continue
             problems.extend(_check_class(name, expected, actual))
         elif not callable(actual):
-            problems.append(f"{name} should be a function {_shown(name, expected)}.")
+            problems.append(ApiProblem("not_a_function", name, expected=_shown(name, expected)))
         elif not _accepts(expected, actual, bound=0):
-            problems.append(f"{name} should accept {_shown(name, expected)}; yours is {_shown(name, actual)}.")
+            problems.append(ApiProblem("wrong_signature", name, expected=_shown(name, expected),
+                                       actual=_shown(name, actual)))
     return problems
 
 
-def _check_class(name: str, expected: type, actual: type) -> list[str]:
+def _check_class(name: str, expected: type, actual: type) -> list[ApiProblem]:
     problems = []
     for member, value in _members(expected).items():
-        label = f"{name}.{member}" if member != "__init__" else name
         found = inspect.getattr_static(actual, member, None)
         if isinstance(value, property):
             if found is None:
-                problems.append(f"{name} has no property {member}.")
+                problems.append(ApiProblem("missing_property", name, member))
             elif inspect.isfunction(found) or isinstance(found, (staticmethod, classmethod)):
-                problems.append(f"{name}.{member} should be a property (obj.{member}, not obj.{member}()).")
+                problems.append(ApiProblem("not_a_property", name, member))
             continue
         if member == "__init__" and found is object.__init__:
-            problems.append(f"{name} should be created as {_shown(name, value)}.")
+            problems.append(ApiProblem("no_constructor", name, member, expected=_shown(name, value)))
             continue
         if found is None or not callable(getattr(actual, member, None)):
-            problems.append(f"{name} has no method {_shown(member, value)}.")
+            problems.append(ApiProblem("missing_method", name, member, expected=_shown(member, value)))
             continue
         if isinstance(value, (staticmethod, classmethod)):
             continue
         if not _accepts(value, getattr(actual, member), bound=1):
-            problems.append(
-                f"{label} should accept {_shown(member, value)}; yours is {_shown(member, getattr(actual, member))}."
-            )
+            shown_as = name if member == "__init__" else member
+            problems.append(ApiProblem("wrong_signature", name, member, expected=_shown(shown_as, value),
+                                       actual=_shown(shown_as, getattr(actual, member))))
     return problems

@@ -1,111 +1,44 @@
-"""The `grade` command. Thin: it parses, calls the pipeline, renders, and chooses the exit code."""
+"""The `grade` command: presentation only. app.py is the typer app, commands/ one module per command,
+render.py every rich rendering.
+
+`main` starts the children of a grading run before it imports typer and rich: they import pytest and
+hypothesis while the command line is parsed, which is most of a cold run's start-up.
+"""
 
 from __future__ import annotations
 
-import json
+import signal
 import sys
-from pathlib import Path
-from typing import Optional
-
-import typer
-from typer.core import TyperGroup
-
-from grader import catalog
-from grader.cli import render
-from grader.cli.commands import compare, hint, pin, practice, reset, review
-from grader.cli.commands.common import (
-    KATA,
-    EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, console, kata_or_exit, record_attempt, usage_error,
-)
-from grader.grading import grade
-from grader.report import Status
-
-__all__ = ["app", "main", "EXIT_PASSED", "EXIT_FAILED", "EXIT_USAGE"]
-
-# Typer has moved between wrapping click and vendoring it; BadParameter derives from UsageError in both.
-UsageError = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError")
 
 
-class _KataFirstGroup(TyperGroup):
-    """`grade lru` means `grade kata lru`: any first word that is not a command names a kata."""
+def _grades_a_kata(argv: list[str]) -> bool:
+    """`grade KATA ...` for a kata that exists, and not a request for help."""
+    if len(argv) < 2 or argv[1].startswith("-") or "--help" in argv:
+        return False
+    from grader.catalog import KATAS_DIR
 
-    def resolve_command(self, ctx, args: list[str]):
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            args = ["kata", *args]
-        return super().resolve_command(ctx, args)
-
-    def list_commands(self, ctx) -> list[str]:
-        return [name for name in super().list_commands(ctx) if name != "kata"]
+    return (KATAS_DIR / argv[1] / "kata.toml").is_file()
 
 
-app = typer.Typer(
-    cls=_KataFirstGroup,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    help="Grade your kata solutions against hidden property-based tests.\n\nUsage: grade KATA [--file PATH] "
-    "[--reference] [--json] [--seed N] [--verbose]",
-)
-
-
-@app.callback(invoke_without_command=True)
-def start(ctx: typer.Context) -> None:
-    """Grade your kata solutions against hidden property-based tests."""
-    if ctx.invoked_subcommand is None:
-        render.welcome(console, catalog.all_katas())
-
-
-@app.command("list")
-def list_katas() -> None:
-    """Show every kata with its title, difficulty, levels and suggested minutes."""
-    console.print(render.kata_table(catalog.all_katas()))
-
-
-@app.command("kata", hidden=True)
-def grade_kata(
-    name: str = KATA,
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Grade this file instead of katas/KATA/KATA.py."),
-    reference: bool = typer.Option(False, "--reference", help="Grade the reference solution."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of the report."),
-    seed: int = typer.Option(0, "--seed", min=0, help="Change the generated examples."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show tracebacks from your code and its output."),
-) -> None:
-    """Grade KATA: run its hidden tests against your file and show the score."""
-    kata = kata_or_exit(name)
-    if file is not None and reference:
-        raise usage_error("--file and --reference pick different files: use one of them.")
-    target = kata.reference if reference else (file if file is not None else kata.work_file)
-    if not target.is_file():
-        raise usage_error(f"There is no file at {target}.")
-    report = grade(kata, target, seed)
-    if not reference:
-        record_attempt(kata, target, report)  # first, so output cut short (grade lru | head) loses nothing
-    if as_json:
-        typer.echo(json.dumps(report.to_json(), indent=2))
-    else:
-        render.report(console, kata, report, verbose)
-    raise typer.Exit(EXIT_PASSED if report.status is Status.PASSED else EXIT_FAILED)
-
-
-app.command("history")(review.history)
-app.command("stats")(review.stats)
-app.command("next")(review.next_kata)
-app.command("hint")(hint.hint)
-app.command("reset")(reset.reset)
-app.command("watch")(practice.watch)
-app.command("practice")(practice.practice)
-app.command("mock")(practice.mock)
-app.command("pin")(pin.pin)
-app.command("compare")(compare.compare)
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main() -> None:
-    """Entry point: click's usage errors become one line and exit code 2."""
+    # A closed terminal or a `kill` ends grading like Ctrl-C does: children killed, folders removed.
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGHUP, _interrupt)
     try:
-        # Not standalone: click then returns the exit code of typer.Exit instead of calling sys.exit.
-        code = app(standalone_mode=False)
-    except UsageError as exc:
-        usage_error(f"{exc.format_message()} (try 'grade --help')")
-        sys.exit(EXIT_USAGE)
-    except typer.Abort:
+        if _grades_a_kata(sys.argv):
+            from grader.grading import supervisor
+
+            supervisor.start_spares()
+            supervisor.sweep_stale_workdirs()
+        from grader.cli.app import run
+
+        run()
+    except KeyboardInterrupt:  # before the command could take it in hand: the CLI was still starting
+        from grader import messages
+
+        sys.stderr.write(f"interrupted: {messages.INTERRUPTED}\n")
         sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)

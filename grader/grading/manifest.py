@@ -7,24 +7,14 @@ counts as failed, so a solution cannot raise its score by stopping or faking the
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_TIMEOUT_S = 5.0
+from grader import limits
+from grader.protocol import PlannedTest
 
 
 class SuiteError(Exception):
-    """A hidden suite that breaks the conventions: a bug in the project, not in the user's code."""
-
-
-@dataclass(frozen=True)
-class PlannedTest:
-    id: str
-    points: int
-    level: int
-    timeout_s: float
-    weight: int = 1
-    """Rough cost, for splitting tests between children: state machines and speed checks weigh more."""
+    """A hidden suite that breaks the conventions: a bug in the project, not in the learner's code."""
 
 
 def _literal_kwargs(call: ast.Call, where: str) -> dict:
@@ -36,11 +26,16 @@ def _literal_kwargs(call: ast.Call, where: str) -> dict:
         raise SuiteError(f"{where}: scored() arguments must be literals") from exc
 
 
-_HEAVY_CALLS = {"run_state_machine_as_test", "assert_as_fast_as_reference"}
+_MODEL_CALLS = {"run_state_machine_as_test", "run_model_test"}
+_HEAVY_CALLS = _MODEL_CALLS | {"assert_as_fast_as_reference"}
+
+
+def _calls(test: ast.AST) -> set[str | None]:
+    return {getattr(n.func, "id", getattr(n.func, "attr", None)) for n in ast.walk(test) if isinstance(n, ast.Call)}
 
 
 def _weight(test: ast.AST) -> int:
-    calls = {getattr(n.func, "id", getattr(n.func, "attr", None)) for n in ast.walk(test) if isinstance(n, ast.Call)}
+    calls = _calls(test)
     decorated = any(isinstance(d, ast.Call) and getattr(d.func, "id", None) == "given"
                     for d in getattr(test, "decorator_list", []))
     return 4 if calls & _HEAVY_CALLS else (2 if decorated else 1)
@@ -65,8 +60,9 @@ def read(suite: Path) -> list[PlannedTest]:
                 id=node.name,
                 points=int(kwargs["points"]),
                 level=int(kwargs.get("level", 1)),
-                timeout_s=float(kwargs.get("timeout", DEFAULT_TIMEOUT_S)),
+                timeout_s=float(kwargs.get("timeout", limits.TEST_TIMEOUT_S)),
                 weight=_weight(node),
+                model=bool(_MODEL_CALLS & _calls(node)),
             )
         )
     if not planned:

@@ -1,62 +1,77 @@
-"""Running a hidden suite against untrusted code in child processes, and collecting what they report.
+"""The supervisor: starts the children that run a hidden suite, watches them, and collects what they report.
 
-The tests are split between GROUPS children that run at once. Each child gets a memory cap, a private
-working folder, no stdin, and its own process group. If one dies mid-test (a crash, os._exit, a hang
-the in-process alarm could not stop), that test is charged and the rest of its group runs in a fresh
-child, as long as the run's wall-clock budget lasts.
+It is not a security boundary (the learner's code runs in the child with the guard rails of
+grader.child.guards); it is what makes a run end, whatever the code does. The tests are split between
+limits.GROUPS children that run at once. Each child gets a memory cap, a private working folder, no
+stdin, and its own process group. If one dies mid-test (a crash, os._exit, a hang the in-process alarm
+could not stop), that test is charged and the rest of its group runs in a fresh child, as long as the
+run's wall-clock budget lasts. A run can be cancelled at any time (Ctrl-C, a newer save): its children
+are killed at once. Whatever a child leaves behind (processes, its working folder) is removed.
 """
 
 from __future__ import annotations
 
+import atexit
 import ctypes
-import json
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+from grader import limits
 from grader.grading.manifest import PlannedTest
+from grader.protocol import (
+    ChildCrashed, Done, Event, ImportFailed, ApiMismatch, InternalError, Output, RunFacts, RunRequest, Benchmarked,
+    StoppedAfterTimeouts, Tampered, TestDied, TestFinished, TestStarted, decode,
+)
 
-MEMORY_BYTES = 2 * 1024**3
-RUN_BUDGET_S = 30.0
-IMPORT_TIMEOUT_S = 5.0
-MAX_TIMEOUTS = 2
-"""After this many tests time out, the rest are not run: a hang has to be fixed first."""
-STDERR_KEEP_BYTES = 16_000
 _PR_SET_CHILD_SUBREAPER = 36
-GROUPS = 2
-"""Hidden tests run in this many children at once, split the same way in every mode: a 2-core machine
-grades in about half the time, and a test's neighbours (which share the user's module state) never
-depend on how grading was started."""
+RUN_MARKER = "KATAS_GRADING_RUN"
+"""Set in each child's environment to a token of its own: whatever it starts carries it, so it can be found."""
+WORKDIR_PREFIX = "katas-grade-"
 
-_active: set[int] = set()
-_active_lock = threading.Lock()
+OnEvent = Callable[[Event], None]
+
+_ours: set[int] = set()
+"""Processes of the grader that a leftover sweep must leave alone: children at work, standbys, the worker."""
+_ours_lock = threading.Lock()
 
 
-@dataclass
-class ChildEvents:
-    """Everything the children reported, merged: the parent turns this into a Report."""
+def keep(pid: int) -> None:
+    """A process of the grader's own (a grading child at work, a standby, the warm worker): sweeps skip it."""
+    with _ours_lock:
+        _ours.add(pid)
 
-    results: dict[str, dict] = field(default_factory=dict)
-    problem: dict | None = None
-    output: str = ""
-    stderr: str = ""
-    budget_exhausted: bool = False
-    stopped_after_timeouts: bool = False
-    left_processes: bool = False
-    """The user's code started processes that were still running when its child ended."""
-    benchmarks: list[dict] = field(default_factory=list)
+
+def release(pid: int) -> None:
+    with _ours_lock:
+        _ours.discard(pid)
+
+
+_cleanup_registered = threading.Event()
+
+
+def _at_exit() -> None:
+    """Whatever this process leaves, it removes on the way out, even when interrupted mid-launch: the folders
+    named after it, and the children of runs still at work."""
+    _end_at_once()
+    for folder in Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}{os.getpid()}-*"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _become_subreaper() -> None:
     """Orphans of the child (a fork that lingers) get re-parented to us, so we can find and end them."""
+    if not _cleanup_registered.is_set():
+        _cleanup_registered.set()
+        atexit.register(_at_exit)
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
@@ -64,86 +79,25 @@ def _become_subreaper() -> None:
             pass
 
 
-def _end_leftovers(child: subprocess.Popen) -> bool:
-    """Kill the child's process group and any orphan it left; True if the user's code left processes behind."""
-    exited_by_itself = child.poll() is not None
-    left_behind = False
-    try:
-        if exited_by_itself:
-            os.killpg(child.pid, 0)  # raises if nobody is left in the group
-            left_behind = True
-        os.killpg(child.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    child.wait()
-    if not sys.platform.startswith("linux"):
-        return left_behind
-    me = str(os.getpid())
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        # The fourth field (after the parenthesised command name) is the parent pid.
-        if stat.rsplit(")", 1)[-1].split()[1] != me:
-            continue
-        pid = int(entry.name)
-        with _active_lock:
-            if pid == child.pid or pid in _active:
-                continue  # a grading child of another group, still at work
-        try:
-            cmdline = (entry / "cmdline").read_bytes()
-        except OSError:
-            continue
-        # Only reap what grading left behind: processes forked from a grading child (a fork keeps the
-        # command line of its parent: grader.child when spawned, grader.grading.worker when forked warm).
-        if b"grader.child" in cmdline or b"grader.grading.worker" in cmdline:
-            left_behind = True
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
-    return left_behind
-
-
-def _drain(stream, keep: bytearray) -> None:
-    while True:
-        chunk = stream.read(65536)
-        if not chunk:
-            return
-        room = STDERR_KEEP_BYTES - len(keep)
-        if room > 0:
-            keep.extend(chunk[:room])
-
-
 def child_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "HYPOTHESIS_", "PYTHON"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "HYPOTHESIS_", "PYTHON", RUN_MARKER))}
     env.update(
         PYTHONHASHSEED="0",
-        PYTHONPATH=str(Path(__file__).resolve().parent.parent),
+        PYTHONPATH=str(Path(__file__).resolve().parents[2]),
         PYTHONIOENCODING="utf-8",
         PYTEST_DISABLE_PLUGIN_AUTOLOAD="1",
     )
     return env
 
 
-@dataclass
-class Death:
-    test: str
-    """The test that was running when the child ended; empty if none had started."""
-    started: float
-
+# -- starting children ----------------------------------------------------------------------------
 
 class ForkedChild:
-    """A grading child forked from a warm worker, with the little of Popen's interface _run_child uses."""
+    """A grading child forked from a warm worker, with the little of Popen's interface the supervisor uses."""
 
     def __init__(self, pid: int, stderr) -> None:
         self.pid = pid
         self.stderr = stderr
-        self.stdin = None
         self.returncode: int | None = None
 
     def poll(self) -> int | None:
@@ -170,145 +124,363 @@ class Started:
     """subprocess.Popen, or ForkedChild for a fork of the warm worker."""
     results_fd: int
     nonce: str
-    workdir: tempfile.TemporaryDirectory
+    marker: str
+    workdir: Path
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-def _setup(config: dict, tests: list[str]) -> tuple[bytes, int, int, str, tempfile.TemporaryDirectory]:
-    read_fd, write_fd = os.pipe()
-    nonce = secrets.token_hex(16)
-    workdir = tempfile.TemporaryDirectory(prefix="katas-grade-")
-    line = (json.dumps({**config, "tests": tests, "results_fd": write_fd, "nonce": nonce}) + "\n").encode()
-    return line, read_fd, write_fd, nonce, workdir
+def _workdir() -> Path:
+    # The parent's pid in the name: a folder left by a killed grader is swept at the next start.
+    return Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-"))
 
 
-def register(pid: int) -> None:
-    """A grading child at work: leftover-process sweeps leave it alone."""
-    with _active_lock:
-        _active.add(pid)
+def sweep_stale_workdirs() -> None:
+    """Remove working folders of graders that died without cleaning up (SIGKILL leaves them)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}*-*"):
+        pid = folder.name[len(WORKDIR_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
-def unregister(pid: int) -> None:
-    with _active_lock:
-        _active.discard(pid)
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
-def spawn_child(config: dict, tests: list[str]) -> Started:
+class _Spare:
+    """A child started before its request was known: it imports pytest while the CLI is still starting."""
+
+    def __init__(self) -> None:
+        from grader.child import runner
+
+        self.read_fd, self.write_fd = os.pipe()
+        self.marker = secrets.token_hex(8)
+        self.workdir = _workdir()
+        with _ours_lock:
+            self.child = subprocess.Popen(
+                [sys.executable, "-m", "grader.child"],
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                cwd=self.workdir, env={**child_env(), "HOME": str(self.workdir), "TMPDIR": str(self.workdir),
+                                       RUN_MARKER: self.marker, runner.PARENT_ENV: str(os.getpid())},
+                pass_fds=(self.write_fd,), start_new_session=True,
+            )
+            _ours.add(self.child.pid)
+        os.close(self.write_fd)
+
+
+_spares: list[_Spare] = []
+
+
+def start_spares(count: int = limits.GROUPS) -> None:
+    """Start `count` children now, to be given their requests later by spawn_child (grade KATA does this first)."""
+    _become_subreaper()
+    if not _spares:
+        atexit.register(discard_spares)
+    while len(_spares) < count:
+        _spares.append(_Spare())
+
+
+def discard_spares() -> None:
+    """Children started ahead of time and never used read end-of-file on stdin and leave."""
+    while _spares:
+        spare = _spares.pop()
+        try:
+            spare.child.stdin.close()
+            spare.child.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            spare.child.kill()
+            spare.child.wait()
+        release(spare.child.pid)
+        os.close(spare.read_fd)
+        shutil.rmtree(spare.workdir, ignore_errors=True)
+
+
+def spawn_child(request: RunRequest, tests: list[str]) -> Started:
     """A fresh interpreter: the default, and the only way that shares nothing with the grader."""
-    line, read_fd, write_fd, nonce, workdir = _setup(config, tests)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "grader.child"],
-        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        cwd=workdir.name, env={**child_env(), "HOME": workdir.name, "TMPDIR": workdir.name},
-        pass_fds=(write_fd,), start_new_session=True,
-    )
-    os.close(write_fd)
-    child.stdin.write(line)
-    child.stdin.close()
-    return Started(child, read_fd, nonce, workdir)
+    nonce = secrets.token_hex(16)
+    try:
+        spare = _spares.pop()
+    except IndexError:
+        spare = _Spare()
+    line = request.for_child(tests, spare.write_fd, nonce).to_line()
+    try:
+        spare.child.stdin.write(line)
+        spare.child.stdin.close()
+    except OSError:
+        pass  # the child is already gone: the supervisor finds out when it reads nothing
+    return Started(spare.child, spare.read_fd, nonce, spare.marker, spare.workdir)
 
 
-def fork_child(config: dict, tests: list[str], go_fd: int | None = None) -> Started:
-    """A fork of this (warm) process, which has pytest and hypothesis imported already: used by grader.grading.worker.
+def fork_child(request: RunRequest, tests: list[str], go_fd: int | None = None) -> Started:
+    """A fork of this (warm) process, which has pytest and hypothesis imported already: used by the worker.
 
     With `go_fd`, the child configures pytest and collects the suite, then waits for one byte on it
-    before it imports the user's file (a standby, see grader.grading.worker).
+    before it imports the learner's file (a standby, see grader.grading.worker).
     """
-    from grader.child import runner as child_module
+    from grader.child import guards, runner
 
-    line, read_fd, write_fd, nonce, workdir = _setup(config, tests)
+    read_fd, write_fd = os.pipe()
     stderr_read, stderr_write = os.pipe()
+    nonce, marker, workdir, worker = secrets.token_hex(16), secrets.token_hex(8), _workdir(), os.getpid()
+    request = request.for_child(tests, write_fd, nonce)
     sys.stdout.flush()
     sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the forked child, which always leaves through os._exit
-        try:
-            os.setsid()
-            devnull = os.open(os.devnull, os.O_RDWR)
-            os.dup2(devnull, 0)
-            os.dup2(devnull, 1)
-            os.dup2(stderr_write, 2)
-            # Like Popen's close_fds: keep only what this child uses. Other standbys' pipes, and the
-            # write end of its own go pipe, would otherwise keep reads from ever seeing end-of-file.
-            keep = sorted({0, 1, 2, write_fd} | ({go_fd} if go_fd is not None else set()))
-            low = 3
-            for fd in keep + [os.sysconf("SC_OPEN_MAX")]:
-                if fd >= low:
-                    os.closerange(low, fd)
-                    low = fd + 1
-            os.chdir(workdir.name)
-            os.environ.update(HOME=workdir.name, TMPDIR=workdir.name)
-            child_module.serve(json.loads(line), go_fd)
-        finally:
-            os._exit(70)
+    with _ours_lock:
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the forked child, which always leaves through os._exit
+            try:
+                guards.die_with_parent(worker)
+                os.setsid()
+                devnull = os.open(os.devnull, os.O_RDWR)
+                os.dup2(devnull, 0)
+                os.dup2(devnull, 1)
+                os.dup2(stderr_write, 2)
+                # Like Popen's close_fds: keep only what this child uses. Other standbys' pipes, and the
+                # write end of its own go pipe, would otherwise keep reads from ever seeing end-of-file.
+                kept = sorted({0, 1, 2, write_fd} | ({go_fd} if go_fd is not None else set()))
+                low = 3
+                for fd in kept + [os.sysconf("SC_OPEN_MAX")]:
+                    if fd >= low:
+                        os.closerange(low, fd)
+                        low = fd + 1
+                os.chdir(workdir)
+                os.environ.update(HOME=str(workdir), TMPDIR=str(workdir), **{RUN_MARKER: marker})
+                runner.serve(request, go_fd)
+            finally:
+                os._exit(70)
+        _ours.add(pid)
     os.close(stderr_write)
     os.close(write_fd)
-    register(pid)
-    return Started(ForkedChild(pid, os.fdopen(stderr_read, "rb")), read_fd, nonce, workdir)
+    return Started(ForkedChild(pid, os.fdopen(stderr_read, "rb")), read_fd, nonce, marker, workdir)
 
 
-def _run_child(config: dict, tests: list[PlannedTest], deadline: float, events: ChildEvents, launch):
-    """Run one child over `tests`: (where it died or None, its exit code, when it ended)."""
-    started = launch(config, [t.id for t in tests])
+# -- ending children and what they left -----------------------------------------------------------
+
+def _processes() -> list[tuple[int, int, bytes]]:
+    """(pid, parent pid, command line) of every process we can see (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        # The fourth field (after the parenthesised command name) is the parent pid.
+        found.append((int(entry.name), int(stat.rsplit(")", 1)[-1].split()[1]), cmdline))
+    return found
+
+
+def _carries(pid: int, marker: str) -> bool:
+    try:
+        return f"{RUN_MARKER}={marker}".encode() in (Path("/proc") / str(pid) / "environ").read_bytes()
+    except OSError:
+        return False
+
+
+def _end_leftovers(started: Started) -> tuple[str, ...]:
+    """Kill the child's process group and every process it left; describe what the learner's code left running.
+
+    Leftovers are found three ways: the child's process group; processes carrying the child's run
+    marker in their environment (whatever their session, after a double fork too); and orphans re-parented
+    to us (we are a subreaper) that are forks of a grading child, as their command line shows.
+    """
     child = started.child
-    register(child.pid)
+    exited_by_itself = child.poll() is not None
+    left: list[str] = []
+    try:
+        if exited_by_itself:
+            os.killpg(child.pid, 0)  # raises if nobody is left in the group
+            left.append("a process in the same process group")
+        os.killpg(child.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    child.wait()
+    release(child.pid)
+    if not sys.platform.startswith("linux"):
+        return tuple(left)
+    me = os.getpid()
+    for pid, parent, cmdline in _processes():
+        if pid == me:
+            continue
+        with _ours_lock:
+            if pid in _ours:
+                continue
+        orphan = parent == me and (b"grader.child" in cmdline or b"grader.grading.worker" in cmdline)
+        if orphan or _carries(pid, started.marker):
+            left.append(_command(cmdline, pid))
+            try:
+                os.kill(pid, signal.SIGKILL)
+                if parent == me:
+                    os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+    return tuple(left)
+
+
+def _command(cmdline: bytes, pid: int) -> str:
+    text = cmdline.replace(b"\0", b" ").decode("utf-8", "replace").strip()
+    if b"grader.child" in cmdline or b"grader.grading.worker" in cmdline:
+        text = "a fork of the process running your code"
+    return (text[:100] + "...") if len(text) > 100 else text or f"process {pid}"
+
+
+def _drain(stream, keep_bytes: bytearray) -> None:
+    while True:
+        chunk = stream.read(65536)
+        if not chunk:
+            return
+        room = limits.STDERR_KEEP_BYTES - len(keep_bytes)
+        if room > 0:
+            keep_bytes.extend(chunk[:room])
+
+
+# -- running a group of tests ---------------------------------------------------------------------
+
+@dataclass
+class _Running:
+    test: str
+    since: float
+
+
+class Cancelled(Exception):
+    """The run was cancelled before it ended."""
+
+
+_at_work: dict[int, Started] = {}
+"""Children of runs in progress, so an interrupted run can end them from the main thread."""
+
+
+def _end_at_once() -> None:
+    """Ctrl-C: kill every child at work and remove its folder now, without waiting for the threads' clean-up."""
+    for started in list(_at_work.values()):
+        try:
+            os.killpg(started.child.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        started.cleanup()
+
+
+def _run_child(request: RunRequest, tests: list[PlannedTest], deadline: float, facts: RunFacts, launch,
+               on_event: OnEvent, cancel: threading.Event) -> tuple[_Running | None, int | None, float]:
+    """Run one child over `tests`: (the test it died in, or None; its exit code; when it ended)."""
+    started = launch(request, [t.id for t in tests])
+    child = started.child
+    _at_work[child.pid] = started
+    running: _Running | None = None
+    finished = False
     try:
         stderr_kept = bytearray()
         threading.Thread(target=_drain, args=(child.stderr, stderr_kept), daemon=True).start()
-        lines: list[tuple[float, str]] = []
-        results_file = os.fdopen(started.results_fd, "r", encoding="utf-8", errors="replace")
+        arrived: list[tuple[float, str]] = []
+        results = os.fdopen(started.results_fd, "r", encoding="utf-8", errors="replace")
 
         def read_events() -> None:
-            # Arrival times tell a hang (pytest-timeout ended the child) from an early exit.
-            for line in results_file:
-                lines.append((time.monotonic(), line))
+            for line in results:
+                arrived.append((time.monotonic(), line))
 
         reader = threading.Thread(target=read_events, daemon=True)
         reader.start()
-        try:
-            child.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            events.budget_exhausted = True
+        seen = 0
+        while child.poll() is None:
+            if cancel.is_set():
+                facts.interrupted = True
+                break
+            if time.monotonic() >= deadline:
+                facts.budget_exhausted = True
+                break
+            time.sleep(0.01)
+            # Arrival times tell a hang (the wall-clock guard ended the child) from an early exit.
+            while seen < len(arrived):
+                running, finished = _absorb(arrived[seen], started.nonce, facts, running, finished, on_event)
+                seen += 1
         ended = time.monotonic()
-        unregister(child.pid)
-        events.left_processes |= _end_leftovers(child)
+        facts.left_processes += _end_leftovers(started)
         reader.join(timeout=1.0)
-        events.stderr += stderr_kept.decode("utf-8", "replace")
+        for item in arrived[seen:]:
+            running, finished = _absorb(item, started.nonce, facts, running, finished, on_event)
+        facts.stderr += stderr_kept.decode("utf-8", "replace")
     finally:
-        started.workdir.cleanup()
-    return _absorb(list(lines), started.nonce, events), child.returncode, ended
+        started.cleanup()
+        _at_work.pop(child.pid, None)
+    if finished or facts.problem or facts.interrupted:
+        return None, child.returncode, ended
+    return running or _Running("", 0.0), child.returncode, ended
 
 
-def _absorb(lines: list[tuple[float, str]], nonce: str, events: ChildEvents) -> Death | None:
-    """Merge one child's events; say which test it died in (None if it finished or gave a verdict)."""
-    running: Death | None = None
-    finished = False
-    for arrived, line in lines:
-        try:
-            event = json.loads(line)
-        except ValueError:
-            continue
-        if not isinstance(event, dict) or event.pop("nonce", None) != nonce:
-            continue  # not from the grader's own reporter
-        kind = event.get("event")
-        if kind == "start":
-            running = Death(test=str(event.get("test")), started=arrived)
-        elif kind == "result":
-            events.results[event["test"]] = event
-            running = None
-        elif kind in ("import_error", "api", "tampered", "internal_error"):
-            events.problem = events.problem or event  # the first verdict is the cause; later ones follow from it
-        elif kind == "output":
-            events.output += event.get("text", "")
-        elif kind == "benchmark":
-            events.benchmarks = event.get("rows", [])
-            finished = True
-        elif kind == "stopped":
-            events.stopped_after_timeouts = True
-        elif kind == "done":
-            finished = True
-    if finished or events.problem:
-        return None
-    return running or Death(test="", started=0.0)
+def _absorb(item: tuple[float, str], nonce: str, facts: RunFacts, running: _Running | None, finished: bool,
+            on_event: OnEvent) -> tuple[_Running | None, bool]:
+    arrived, line = item
+    event = decode(line, nonce)
+    if event is None:
+        return running, finished  # not from the grader's own reporter
+    if isinstance(event, TestStarted):
+        running = _Running(event.test, arrived)
+    elif isinstance(event, TestFinished):
+        facts.finished[event.test] = event
+        running = None
+    elif isinstance(event, (ImportFailed, ApiMismatch, Tampered, InternalError)):
+        facts.problem = facts.problem or event  # the first verdict is the cause; later ones follow from it
+    elif isinstance(event, Output):
+        facts.output += event.text
+        facts.output_total_chars += event.total_chars
+    elif isinstance(event, Benchmarked):
+        facts.benchmarks = event.rows
+        finished = True
+    elif isinstance(event, StoppedAfterTimeouts):
+        facts.stopped_after_timeouts = True
+    elif isinstance(event, Done):
+        finished = True
+    on_event(event)
+    return running, finished
+
+
+def _run_group(request: RunRequest, planned: list[PlannedTest], launch, on_event: OnEvent,
+               cancel: threading.Event) -> RunFacts:
+    """Run planned tests in one child, relaunching after it dies mid-test, within the run's budget."""
+    facts = RunFacts()
+    deadline = time.monotonic() + limits.RUN_BUDGET_S
+    remaining = list(planned)
+    while remaining and not (facts.problem or facts.budget_exhausted or facts.stopped_after_timeouts
+                             or facts.interrupted):
+        death, returncode, ended = _run_child(request, remaining, deadline, facts, launch, on_event, cancel)
+        remaining = [t for t in remaining if t.id not in facts.finished]
+        if death is None:
+            break
+        if not death.test:
+            facts.problem = ChildCrashed(returncode, facts.budget_exhausted)
+            break
+        timeout = next(t.timeout_s for t in planned if t.id == death.test)
+        facts.finished[death.test] = _death(death, timeout, returncode, ended, facts)
+        on_event(facts.finished[death.test])
+        remaining = [t for t in remaining if t.id != death.test]
+        timed_out = sum(1 for r in facts.finished.values() if _timed_out(r))
+        facts.stopped_after_timeouts = timed_out >= limits.MAX_TIMEOUTS
+    return facts
+
+
+def _timed_out(result: TestFinished | TestDied) -> bool:
+    if isinstance(result, TestDied):
+        return result.how == "timeout"
+    return result.failure is not None and result.failure.kind == "timeout"
+
+
+def _death(death: _Running, timeout: float, returncode: int | None, ended: float, facts: RunFacts) -> TestDied:
+    if facts.budget_exhausted or ended - death.since >= limits.wall_clock_limit(timeout):
+        how = "timeout"
+    elif returncode is not None and returncode < 0:
+        how = "signal"
+    else:
+        how = "exit"
+    return TestDied(death.test, how, returncode, timeout)
 
 
 def partition(planned: list[PlannedTest], groups: int) -> list[list[PlannedTest]]:
@@ -322,80 +494,35 @@ def partition(planned: list[PlannedTest], groups: int) -> list[list[PlannedTest]
     return [[planned[i] for i in sorted(group)] for group in members if group]
 
 
-def run_suite(config: dict, planned: list[PlannedTest], launch=spawn_child, groups: int = GROUPS) -> ChildEvents:
-    """Run every planned test, in `groups` children at once, and merge what they report."""
+def run_suite(request: RunRequest, planned: list[PlannedTest], launch=spawn_child, groups: int = limits.GROUPS,
+              on_event: OnEvent = lambda event: None, cancel: threading.Event | None = None) -> RunFacts:
+    """Run every planned test, in `groups` children at once, and merge what they report.
+
+    `on_event` sees each event as it arrives (for live progress; it is called from other threads).
+    Setting `cancel` ends the run at once: its children are killed and the facts say it was interrupted.
+    """
     _become_subreaper()
+    cancel = cancel or threading.Event()
     parts = partition(planned, groups)
-    if len(parts) == 1:
-        return _run_group(config, parts[0], launch)
-    found: list[ChildEvents] = [ChildEvents() for _ in parts]
+    found = [RunFacts() for _ in parts]
 
     def run(index: int) -> None:
-        found[index] = _run_group(config, parts[index], launch)
+        found[index] = _run_group(request, parts[index], launch, on_event, cancel)
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(parts))]
+    threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(parts))]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join()
-    return _merge(found)
-
-
-def _merge(found: list[ChildEvents]) -> ChildEvents:
-    merged = ChildEvents()
-    for events in found:
-        merged.results.update(events.results)
-        merged.problem = merged.problem or events.problem
-        merged.output += events.output
-        merged.stderr += events.stderr
-        merged.budget_exhausted |= events.budget_exhausted
-        merged.stopped_after_timeouts |= events.stopped_after_timeouts
-        merged.left_processes |= events.left_processes
-        merged.benchmarks += events.benchmarks
+    try:
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(timeout=0.05)  # short waits, so Ctrl-C reaches the main thread at once
+    except BaseException:
+        cancel.set()
+        _end_at_once()
+        for thread in threads:
+            thread.join(timeout=2.0)
+        raise
+    merged = RunFacts()
+    for facts in found:
+        merged.merge(facts)
     return merged
-
-
-def _run_group(config: dict, planned: list[PlannedTest], launch) -> ChildEvents:
-    """Run planned tests in one child, relaunching after it dies mid-test, within RUN_BUDGET_S."""
-    events = ChildEvents()
-    deadline = time.monotonic() + RUN_BUDGET_S
-    remaining = list(planned)
-    while remaining and not (events.problem or events.budget_exhausted or events.stopped_after_timeouts):
-        death, returncode, ended = _run_child(config, remaining, deadline, events, launch)
-        remaining = [t for t in remaining if t.id not in events.results]
-        if death is None:
-            break
-        if not death.test:
-            events.problem = {"event": "crash", "message": _crash_message(returncode, events)}
-            break
-        timeout = next(t.timeout_s for t in planned if t.id == death.test)
-        events.results[death.test] = _death_result(death, timeout, returncode, ended, events)
-        remaining = [t for t in remaining if t.id != death.test]
-        timed_out = sum(1 for r in events.results.values() if r["status"] == "timeout")
-        events.stopped_after_timeouts = timed_out >= MAX_TIMEOUTS
-    return events
-
-
-def _crash_message(returncode: int | None, events: ChildEvents) -> str:
-    if events.budget_exhausted:
-        return f"Grading stopped after {RUN_BUDGET_S:g} s before any test could start."
-    if returncode is not None and returncode < 0:
-        return f"The process running your code was killed by signal {-returncode} before any test started."
-    return f"The process running your code exited (code {returncode}) before any test started."
-
-
-def _death_result(death: Death, timeout: float, returncode: int | None, ended: float, events: ChildEvents) -> dict:
-    result = {"test": death.test, "status": "crashed"}
-    if events.budget_exhausted or ended - death.started >= timeout:
-        result.update(status="timeout", message=(
-            f"This test did not finish within {timeout:g} s and its process had to be stopped. Look for an "
-            "infinite loop (perhaps one that catches every exception) or a very long computation."))
-    elif returncode == -signal.SIGSEGV or returncode == -signal.SIGABRT:
-        result["message"] = "Your code crashed the Python process (a segmentation fault or abort) during this test."
-    elif returncode == -signal.SIGKILL:
-        result["message"] = ("The process running your code was killed during this test; the usual cause is "
-                             "memory use far beyond the 2 GiB the grader allows.")
-    else:
-        result["message"] = (f"The process running your code exited (code {returncode}) during this test. "
-                             "Did your code call os._exit() or kill its own process?")
-    return result

@@ -1,66 +1,65 @@
 """A warm grading worker: imports the test machinery once, then forks one isolated child per run.
 
-Protocol: one JSON request per line on stdin ({"config": ..., "planned": [...]}), one JSON line of
-ChildEvents per request on stdout. The worker never runs pytest or imports user code itself, so every
-fork starts from the state a fresh interpreter would have.
+Protocol (grader.protocol): one WorkerRequest per line on stdin, one line of RunFacts per request on
+stdout. SIGUSR1 cancels the run in progress (its reply then says it was interrupted). The worker never
+runs pytest or imports learner code itself, so every fork starts from the state a fresh interpreter
+would have.
 
 After each run it forks standbys for the same request: children that configure pytest and collect
-the suite at once, then wait. When the user saves, a standby only has to import the user's file and
+the suite at once, then wait. When the learner saves, a standby only has to import their file and
 run the tests, which is most of what makes a regrade on save fast.
 """
 
 from __future__ import annotations
 
-import json
 import os
+import signal
 import sys
-from dataclasses import asdict
+import threading
+
+from grader import limits
+from grader.grading import supervisor
+from grader.protocol import RunRequest, WorkerRequest
 
 
 class Standbys:
     """Pre-forked children waiting for the next run of the same tests."""
 
     def __init__(self) -> None:
-        self._waiting: dict[str, tuple[object, int]] = {}
+        self._waiting: dict[tuple[RunRequest, tuple[str, ...]], tuple[supervisor.Started, int]] = {}
 
     @staticmethod
-    def _key(config: dict, tests: list[str]) -> str:
-        return json.dumps([config, tests], sort_keys=True)
+    def _key(request: RunRequest, tests: list[str]) -> tuple:
+        return request.to_line(), tuple(tests)
 
-    def launch(self, config: dict, tests: list[str]):
-        from grader.grading.supervisor import fork_child
-
-        waiting = self._waiting.pop(self._key(config, tests), None)
+    def launch(self, request: RunRequest, tests: list[str]) -> supervisor.Started:
+        waiting = self._waiting.pop(self._key(request, tests), None)
         if waiting is None:
-            return fork_child(config, tests)
+            return supervisor.fork_child(request, tests)
         started, go = waiting
         os.write(go, b"g")
         os.close(go)
         return started
 
-    def prepare(self, config: dict, groups: list[list[str]]) -> None:
+    def prepare(self, request: RunRequest, groups: list[list[str]]) -> None:
         """Fork a standby for each group of the request just served; drop those for anything else."""
-        from grader.grading.supervisor import fork_child
-
-        wanted = {self._key(config, tests): tests for tests in groups}
+        wanted = {self._key(request, tests): tests for tests in groups}
         for key in [key for key in self._waiting if key not in wanted]:
             self._drop(key)
         for key, tests in wanted.items():
             if key not in self._waiting:
                 go_read, go_write = os.pipe()
-                started = fork_child(config, tests, go_fd=go_read)
+                started = supervisor.fork_child(request, tests, go_fd=go_read)
                 os.close(go_read)
                 self._waiting[key] = (started, go_write)
 
-    def _drop(self, key: str) -> None:
-        from grader.grading.supervisor import unregister
-
+    def _drop(self, key: tuple) -> None:
         started, go = self._waiting.pop(key)
         os.close(go)  # the standby reads end-of-file and leaves
         started.child.wait()
-        unregister(started.child.pid)
+        supervisor.release(started.child.pid)
         os.close(started.results_fd)
-        started.workdir.cleanup()
+        started.cleanup()
 
     def close(self) -> None:
         for key in list(self._waiting):
@@ -68,27 +67,24 @@ class Standbys:
 
 
 def main() -> None:
-    # Everything a grading child needs, imported before the first fork.
-    import pytest  # noqa: F401
-    import pytest_timeout  # noqa: F401
-    import _hypothesis_pytestplugin  # noqa: F401
-    import hypothesis.stateful  # noqa: F401
+    from grader.child import guards, runner
 
-    from grader import harness  # noqa: F401
-    from grader.child import preflight, reporter, runner  # noqa: F401
-    from grader.grading.manifest import PlannedTest
-    from grader.grading.supervisor import GROUPS, partition, run_suite
-
+    guards.die_with_parent(int(os.environ.get(runner.PARENT_ENV, os.getppid())))
+    runner.import_machinery(asyncio=True)  # everything a grading child needs, before the first fork
+    supervisor.sweep_stale_workdirs()
+    cancel = threading.Event()
+    signal.signal(signal.SIGUSR1, lambda signum, frame: cancel.set())
     standbys = Standbys()
     replies = sys.stdout
     try:
         for line in sys.stdin:
-            request = json.loads(line)
-            planned = [PlannedTest(**test) for test in request["planned"]]
-            events = run_suite(request["config"], planned, launch=standbys.launch)
-            replies.write(json.dumps(asdict(events)) + "\n")
+            work = WorkerRequest.from_line(line)
+            cancel.clear()
+            facts = supervisor.run_suite(work.request, list(work.planned), launch=standbys.launch, cancel=cancel)
+            replies.write(facts.to_line())
             replies.flush()
-            standbys.prepare(request["config"], [[t.id for t in group] for group in partition(planned, GROUPS)])
+            groups = supervisor.partition(list(work.planned), limits.GROUPS)
+            standbys.prepare(work.request, [[t.id for t in group] for group in groups])
     finally:
         standbys.close()
 

@@ -14,11 +14,13 @@ pass. `assert_as_fast_as_reference` times the learner's code against the referen
 `virtual_time` runs async code on a virtual clock. See docs/authoring.md for the whole contract.
 """
 
-from grader.harness.script import PropertyFailed, Script, UserCodeRaised, fill, same, short
+from grader.harness.script import PropertyFailed, Script, UserCodeRaised, fill, same, short, verbatim
 from grader.harness.speed import assert_as_fast_as_reference, best_times
+from grader.harness.stateful import replay, run_model_test
 from grader.harness.suite import SETTINGS, STATEFUL_SETTINGS, install, reference, scored, solution
 
 __all__ = [
     "scored", "solution", "reference", "install", "Script", "PropertyFailed", "UserCodeRaised", "same", "fill",
-    "short", "assert_as_fast_as_reference", "best_times", "SETTINGS", "STATEFUL_SETTINGS",
+    "short", "verbatim", "assert_as_fast_as_reference", "best_times", "SETTINGS", "STATEFUL_SETTINGS",
+    "run_model_test", "replay",
 ]

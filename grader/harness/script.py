@@ -9,6 +9,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, NoReturn
 
+from grader import messages
 from grader.harness.suite import kata_name
 
 
@@ -23,13 +24,14 @@ class PropertyFailed(AssertionError):
 
 
 class UserCodeRaised(Exception):
-    """The learner's code raised where the API promises a result."""
+    """The learner's code raised where the API promises a result: `call` is the line that raised."""
 
-    def __init__(self, message: str, script: str, original: BaseException, replay: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.script = script
+    def __init__(self, call: str, original: BaseException, script: str = "", replay: str = ""):
+        self.message = messages.raised(call, type(original).__name__, str(original))
+        super().__init__(self.message)
+        self.call = call
         self.original = original
+        self.script = script
         self.replay = replay
 
 
@@ -71,9 +73,13 @@ class _Raw(str):
     """Text put into a template as it is, not as a repr ('returned 3', 'raised KeyError')."""
 
 
+def verbatim(text: str) -> str:
+    """Mark text to go into a message template as it is (a list already formatted), not as its repr."""
+    return _Raw(text)
+
+
 def outcome_of_raise(exc: BaseException) -> str:
-    text = str(exc)
-    return _Raw(f"raised {type(exc).__name__}" + (f": {text}" if text else ""))
+    return _Raw(messages.raised_phrase(type(exc).__name__, str(exc)))
 
 
 def short(value: Any, limit: int = 120) -> str:
@@ -117,6 +123,7 @@ class Script:
         mark = len(self._lines)
         yield
         del self._lines[mark:]  # not reached when a check inside failed: then its calls stay in the script
+        self._notes = {index: note for index, note in self._notes.items() if index < mark}
 
     def new(self, name: str, cls: type, *args: Any, **kwargs: Any) -> Any:
         """Construct `cls(*args)` and call the object `name` in the script."""
@@ -148,9 +155,7 @@ class Script:
         except (Exception, SystemExit, GeneratorExit) as exc:  # never the grader's own timeout signal
             self.note(f"raises {type(exc).__name__}")
             where = line.split(" = ", 1)[-1] if shown is None else line
-            raise UserCodeRaised(
-                f"{where} {outcome_of_raise(exc)}".rstrip(": "), self.render(), exc, self.replay()
-            ) from exc
+            raise UserCodeRaised(where, exc, self.render(), self.replay()) from exc
 
     def _import(self, name: str) -> None:
         if name not in self._imports:

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grader.harness import SETTINGS, Script, UserCodeRaised, scored, solution
+from grader.harness import SETTINGS, Script, UserCodeRaised, fill, scored, solution, verbatim
 
 TOLERANCE = 1e-9
 JITTERS = ("none", "full", "equal", "decorrelated")
@@ -219,18 +219,19 @@ class Case:
     def calls(self, expected: int, message: str) -> None:
         got = self.script.run("attr", lambda: self.fn.calls, shown="fn.calls")
         if got != expected:
-            self.script.fail(message.format(got=got, expected=expected), got=got)
+            self.script.fail(fill(message, expected=expected), got=got)
 
     def sleeps(self, expected: list[float], message: str) -> None:
         got = self.script.run("attr", lambda: list(self.clock.sleeps), shown="clock.sleeps")
         if not _close(got, expected):
             self.script.note(f"got {_nums(got)}")
-            self.script.fail(message.format(got=_nums(got), expected=_nums(expected)), show_got=False)
+            self.script.fail(fill(message, got=verbatim(_nums(got)), expected=verbatim(_nums(expected))),
+                             show_got=False)
 
     def rng_calls(self, expected: int, message: str) -> None:
         got = self.script.run("attr", lambda: self.rng.calls, shown="rng.calls")
         if got != expected:
-            self.script.fail(message.format(got=got, expected=expected), got=got)
+            self.script.fail(fill(message, expected=expected), got=got)
 
 
 def _expected_delays(jitter: str, base: float, max_delay: float, retries: int, rng: tuple[float, ...]) -> list[float]:

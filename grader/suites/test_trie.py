@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
 from grader.harness import (
-    SETTINGS, STATEFUL_SETTINGS, Script, assert_as_fast_as_reference, reference, same, scored, solution,
+    SETTINGS, STATEFUL_SETTINGS, Script, assert_as_fast_as_reference, fill, reference, same, scored, solution,
+    verbatim,
 )
 
 # A small alphabet makes shared prefixes common; the non-ASCII letters cover Unicode for free
@@ -70,8 +71,6 @@ class TrieMatchesASetOfWords(RuleBasedStateMachine):
 
     @invariant()
     def size_matches(self):
-        if not hasattr(self, "trie"):
-            return
         with self.script.quietly():
             got = self.script.len(self.trie)
             self.script.expect(got, len(self.model),
@@ -353,8 +352,8 @@ def _words_text(value: object) -> str:
 def _expect_found(script: Script, got: object, expected: set, message: str) -> None:
     """Script.expect for sets of words, with the sets in the message shown sorted, so they are easy to compare."""
     if not same(got, expected):
-        text = message.format(got=_words_text(got), expected=_words_text(expected))
-        script.expect(got, expected, text)
+        script.expect(got, expected, fill(message, got=verbatim(_words_text(got)),
+                                          expected=verbatim(_words_text(expected))))
 
 
 def _board_text(board: list) -> str:

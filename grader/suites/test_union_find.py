@@ -159,8 +159,6 @@ class UnionFindCountsMatchModel(UnionFindMatchesModel):
 
     @invariant()
     def counts_match(self):
-        if not hasattr(self, "uf"):
-            return
         sets = len(set(self.model.values()))
         with self.script.quietly():
             self.script.expect(self.script.attr(self.uf, "components"), sets,

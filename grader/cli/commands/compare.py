@@ -29,5 +29,4 @@ def compare(
             raise typer.Exit(EXIT_FAILED)
     if not kata.work_file.is_file():
         raise failure(f"there is no file at {kata.work_file}.")
-    events = benchmark(kata, kata.work_file)
-    render.comparison(console, kata, events)
+    render.comparison(console, kata, benchmark(kata, kata.work_file))
