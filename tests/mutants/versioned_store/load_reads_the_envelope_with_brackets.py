@@ -2,7 +2,7 @@
 it raise KeyError instead of ValueError."""
 
 EXPECT = "test_an_empty_or_foreign_file_is_rejected_with_value_error"
-BEYOND_THE_MODEL = "damaged files: the round trip only loads intact dumps"
+BEYOND_THE_MODEL = "damaged files: the model tests never dump or load"
 BASE = "alternatives/versioned_store/dict_by_timestamp.py"
 PATCH = [("""        if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
             raise ValueError(f"{path}: not a versioned-store file")

@@ -2,7 +2,7 @@
 header's checksum or count: a truncated file loads as a store missing its last versions."""
 
 EXPECT = "test_a_dump_cut_short_at_any_byte_is_rejected_with_value_error"
-BEYOND_THE_MODEL = "damaged files: the round trip only loads intact dumps"
+BEYOND_THE_MODEL = "damaged files: the model tests never dump or load"
 BASE = "alternatives/versioned_store/tuples_and_json_lines.py"
 PATCH = [("""        if hashlib.sha256(body).hexdigest() != header.get("sha256"):
             raise ValueError(f"{path} is truncated or corrupted: checksum mismatch")
