@@ -133,9 +133,13 @@ class VersionedStore:
     def _write(self, key: str, value: str | None, timestamp: int) -> None:
         times = self._times.setdefault(key, [])
         values = self._values.setdefault(key, [])
+        if not times or timestamp > times[-1]:  # writes mostly arrive in order: an append, O(1)
+            times.append(timestamp)
+            values.append(value)
+            return
         index = bisect_left(times, timestamp)
-        if index < len(times) and times[index] == timestamp:
+        if times[index] == timestamp:  # index < len(times), since timestamp <= times[-1]
             values[index] = value  # one version per timestamp: the later call wins
         else:
-            times.insert(index, timestamp)  # an append when writes arrive in order
+            times.insert(index, timestamp)  # out of order: O(v) to make room, as the statement allows
             values.insert(index, value)

@@ -34,8 +34,9 @@ KEYS = st.sampled_from(KEY_NAMES)
 VALUES = st.sampled_from(["x", "y", "", "é"])
 VALUES_OR_TOMBSTONES = st.sampled_from(["x", "y", "", "é", None])
 TIMES = st.integers(-3, 6)
-# The invariants read every key at every time that matters after each step, so short runs find the bugs.
-MACHINE_SETTINGS = settings(STATEFUL_SETTINGS, max_examples=15, stateful_step_count=10)
+# The invariants read every key at every time that matters after each step, and the deciding runs (replayed
+# first) show every classic bug, so short random runs are enough for the rest.
+MACHINE_SETTINGS = settings(STATEFUL_SETTINGS, max_examples=10, stateful_step_count=10)
 
 Versions = dict[int, "str | None"]
 
@@ -376,7 +377,7 @@ def _in_order_writes(cls, versions: int) -> Callable[[], Any]:
 
 
 def _reads(store, count: int) -> Callable[[], None]:
-    rng = random.Random(7)
+    rng = random.Random(7)  # fixed times: the same reads for both sides, and on every run
     stamps = [rng.randrange(-10, 2 * SPEED_VERSIONS + 10) for _ in range(count)]
 
     def run():
@@ -392,7 +393,8 @@ def _reads(store, count: int) -> Callable[[], None]:
 def test_get_takes_logarithmic_time_on_a_key_with_100000_versions():
     user_cls, reference_cls = solution().VersionedStore, reference().VersionedStore
     assert_as_fast_as_reference(
-        _in_order_writes(user_cls, 10_000), _in_order_writes(reference_cls, 10_000), limit=10,
+        # A re-sort per write is over 100x slower here: a wide limit spares correct code with slow constants.
+        _in_order_writes(user_cls, 10_000), _in_order_writes(reference_cls, 10_000), limit=20,
         workload="10,000 sets of one key in increasing timestamp order",
         hint="A set at a timestamp after all the key's versions must be O(log v) amortised: append (or "
         "bisect.insort, which appends at the end), do not re-sort the whole list or rebuild it on every write.",
@@ -409,8 +411,8 @@ def test_get_takes_logarithmic_time_on_a_key_with_100000_versions():
         "as the last element.",
     )
     assert_as_fast_as_reference(
-        _reads(user_store, 5_000), _reads(reference_store, 5_000), limit=10,
-        workload="5,000 reads at a time and 5,000 reads of the latest version, on one key with 100,000 versions",
+        _reads(user_store, 2_000), _reads(reference_store, 2_000), limit=10,
+        workload="2,000 reads at a time and 2,000 reads of the latest version, on one key with 100,000 versions",
         hint="Each read must be O(log v): one bisect on the key's sorted timestamps, nothing that grows with the "
         "number of versions.",
     )
@@ -621,7 +623,7 @@ DECIDING_COMPACTIONS = DECIDING_HISTORIES + [
 
 @scored(points=9, level=3, timeout=15)
 def test_compaction_agrees_with_a_model_under_random_operations():
-    run_model_test(CompactionMatchesModel, DECIDING_COMPACTIONS, settings(MACHINE_SETTINGS, max_examples=25))
+    run_model_test(CompactionMatchesModel, DECIDING_COMPACTIONS, settings(MACHINE_SETTINGS, max_examples=15))
 
 
 def _compaction_case(script: Script, writes) -> tuple[Any, Model]:

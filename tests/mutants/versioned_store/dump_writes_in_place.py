@@ -3,6 +3,7 @@ once, so a dump that fails half-way destroys it."""
 
 EXPECT = "test_a_dump_that_fails_half_way_leaves_the_previous_file_intact"
 BEYOND_THE_MODEL = "failure injection: the model tests never dump, let alone to a full disk"
+SAYS = ["previous save was destroyed", "temporary file"]
 PATCH = [("""        fd, temporary = tempfile.mkstemp(dir=directory, prefix=".versioned-store-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as file:

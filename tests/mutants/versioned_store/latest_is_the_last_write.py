@@ -2,6 +2,7 @@
 timestamp: an out-of-order write becomes "the latest"."""
 
 EXPECT = "test_get_without_a_timestamp_reads_the_greatest_timestamp"
+SAYS = ["greatest timestamp"]
 PATCH = [
     ("""        self._values: dict[str, list[str | None]] = {}
 """, """        self._values: dict[str, list[str | None]] = {}

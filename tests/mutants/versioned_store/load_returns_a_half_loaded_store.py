@@ -3,6 +3,7 @@ header's checksum or count: a truncated file loads as a store missing its last v
 
 EXPECT = "test_a_dump_cut_short_at_any_byte_is_rejected_with_value_error"
 BEYOND_THE_MODEL = "damaged files: the model tests never dump or load"
+SAYS = ["instead of raising ValueError"]
 BASE = "alternatives/versioned_store/tuples_and_json_lines.py"
 PATCH = [("""        if hashlib.sha256(body).hexdigest() != header.get("sha256"):
             raise ValueError(f"{path} is truncated or corrupted: checksum mismatch")

@@ -4,5 +4,12 @@ bisect reads the wrong version."""
 
 EXPECT = "test_writes_may_arrive_in_any_order"
 PATCH = [("""        index = bisect_left(times, timestamp)
-        if index < len(times) and times[index] == timestamp:""", """        index = len(times) - 1 if times and times[-1] == timestamp else len(times)
-        if index < len(times):""")]
+        if times[index] == timestamp:  # index < len(times), since timestamp <= times[-1]
+            values[index] = value  # one version per timestamp: the later call wins
+        else:
+            times.insert(index, timestamp)  # out of order: O(v) to make room, as the statement allows
+            values.insert(index, value)""", """        if times[-1] == timestamp:
+            values[-1] = value
+        else:
+            times.append(timestamp)
+            values.append(value)""")]
