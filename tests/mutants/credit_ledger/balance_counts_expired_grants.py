@@ -1,0 +1,7 @@
+"""Expired grants keep counting in the balance: the credit they held when they expired is never taken off."""
+
+EXPECT = "test_a_grant_stops_counting_exactly_at_expires_at"
+PATCH = [
+    ("                changes.append((expires_at, -left))\n", ""),
+    ("        changes += [(expires_at, -left) for expires_at, _, _, left in active]\n", ""),
+]

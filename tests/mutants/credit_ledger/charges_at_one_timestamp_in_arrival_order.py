@@ -1,0 +1,4 @@
+"""Charges at the same timestamp are replayed in the order they arrived, not in charge_id order."""
+
+EXPECT = "test_charges_at_the_same_timestamp_go_in_charge_id_order"
+PATCH = [("        events.sort()", "        events.sort(key=lambda event: event[:2])")]
