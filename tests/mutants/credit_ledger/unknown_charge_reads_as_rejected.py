@@ -4,6 +4,8 @@ EXPECT = "test_an_unknown_charge_id_raises_key_error"
 PATCH = [
     (
         "        _, charged_at = self._charges[charge_id]\n",
-        "        if charge_id not in self._charges:\n            return \"rejected\"\n        _, charged_at = self._charges[charge_id]\n",
+        "        if charge_id not in self._charges:\n"
+        "            return \"rejected\"\n"
+        "        _, charged_at = self._charges[charge_id]\n",
     )
 ]
