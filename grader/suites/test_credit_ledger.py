@@ -322,8 +322,7 @@ class LedgerMatchesReplay(RuleBasedStateMachine):
             return
         now = self.tick()
         call = Grant(name, 3, now, now + NEVER) if kind == "grant" else Charge(name, 2, now)
-        self.valid(call, f"{self.refused[kind, name]} raised ValueError, so it made nothing and {name!r} is still "
-                         f"free for a {kind}")
+        self.valid(call, f"its arguments are fine, and no {kind} {name!r} was made before")
 
     @rule(charge_id=IDS)
     def charge_status(self, charge_id):
@@ -380,9 +379,10 @@ def test_a_charge_is_all_or_nothing():
     script.expect(script.call(ledger, "charge_status", "big", -4), "rejected",
                   "charge_status('big', -4) returned {got}; expected 'rejected': the charge asks 11 and only 10 "
                   "was granted.")
-    script.expect(script.call(ledger, "balance", -4), 10,
-                  "balance(-4) returned {got}; expected 10: a rejected charge draws nothing at all, not the 10 that "
-                  "was there.")
+    got = script.call(ledger, "balance", -4)
+    script.expect(got, 10, "balance(-4) returned {got}; expected 10: a rejected charge draws nothing at all, "
+                  + ("not even the 10 that was there." if got == 0 else "and the balance never goes below 0."
+                     if isinstance(got, int) and got < 0 else "so the 10 granted are all still there."))
     script.call(ledger, "charge", "exact", 10, -3)
     script.expect(script.call(ledger, "charge_status", "exact", -3), "accepted",
                   "charge_status('exact', -3) returned {got}; expected 'accepted': the charge asks 10 and the "
@@ -563,8 +563,10 @@ def test_a_grant_stops_counting_exactly_at_expires_at(amount, start, lifetime):
     ledger = _ledger_with(script, [Grant("g", amount, start, end)])
     script.expect(script.call(ledger, "balance", start), amount,
                   f"balance({start}) returned {{got}}; expected {amount}: the grant counts from its own timestamp on.")
-    script.expect(script.call(ledger, "balance", end - 1), amount,
-                  f"balance({end - 1}) returned {{got}}; expected {amount}: the grant counts for {start} <= t < {end}.")
+    if end - 1 > start:
+        script.expect(script.call(ledger, "balance", end - 1), amount,
+                      f"balance({end - 1}) returned {{got}}; expected {amount}: the grant counts for {start} <= t < "
+                      f"{end}.")
     script.expect(script.call(ledger, "balance", end), 0,
                   f"balance({end}) returned {{got}}; expected 0: the grant counts for {start} <= t < {end}, so at "
                   f"{end} it has expired (the end is exclusive).")
@@ -594,19 +596,17 @@ def test_charges_draw_from_the_grant_that_expires_soonest():
         end = payer.expires_at
         got = script.call(ledger, "balance", end)
         expected = other.amount
-        if same(got, expected):
-            continue
         if same(got, other.amount - payer.amount):
-            script.fail(f"balance({end}) returned {{got}}; expected {expected}. Grant {payer.id!r} ({payer.amount} "
-                        f"credits, expires at {end}) should have paid for charge 'c1' at t=3, as the active grant "
-                        f"that expires soonest, but your ledger drew from {other.id!r} (expires at "
-                        f"{other.expires_at}): at t={end} {payer.id!r} expired with {payer.amount} credits left "
-                        f"unused, so balance({end}) is {got!r} where it should be {expected} (all of {other.id!r}). "
-                        "Draw from the active grants in order of expires_at, then grant timestamp, then grant_id.",
-                        got=got)
-        script.expect(got, expected, f"balance({end}) returned {{got}}; expected {{expected}}: charge 'c1' at t=3 "
-                      f"must be paid by {payer}, the active grant that expires soonest, so at {end} only {other} "
-                      "is left, untouched.")
+            message = (f"balance({end}) returned {{got}}; expected {{expected}}. Grant {payer.id!r} ({payer.amount} "
+                       f"credits, expires at {end}) should have paid for charge 'c1' at t=3, as the active grant "
+                       f"that expires soonest, but your ledger drew from {other.id!r} (expires at "
+                       f"{other.expires_at}): at t={end} {payer.id!r} expired with {payer.amount} credits left "
+                       f"unused, so balance({end}) is {{got}} where it should be {{expected}} (all of {other.id!r}). "
+                       "Draw from the active grants in order of expires_at, then grant timestamp, then grant_id.")
+        else:
+            message = (f"balance({end}) returned {{got}}; expected {{expected}}: charge 'c1' at t=3 must be paid by "
+                       f"{payer}, the active grant that expires soonest, so at {end} only {other} is left, untouched.")
+        script.expect(got, expected, message)
 
     script = Script()
     grants = [Grant("z", 4, 1, 15), Grant("y", 5, 2, 20), Grant("x", 3, 3, 10)]
