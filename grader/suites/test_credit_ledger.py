@@ -20,8 +20,8 @@ from hypothesis.stateful import (
 )
 
 from grader.harness import (
-    SETTINGS, STATEFUL_SETTINGS, Script, UserCodeRaised, assert_as_fast_as_reference, reference, same, scored,
-    solution,
+    SETTINGS, STATEFUL_SETTINGS, PropertyFailed, Script, UserCodeRaised, assert_as_fast_as_reference, reference,
+    same, scored, solution,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -200,6 +200,17 @@ def _ledger_with(script: Script, calls: list[Grant | Charge]):
     return ledger
 
 
+def _make_valid(script: Script, ledger, call: Grant | Charge, why: str) -> None:
+    """Make a call the statement accepts: a ValueError from it fails with the reason it is valid."""
+    try:
+        _make(script, ledger, call)
+    except UserCodeRaised as raised:
+        if not isinstance(raised.original, ValueError):
+            raise
+        raise PropertyFailed(f"{raised.message}, but this call is valid: {why}", raised.script,
+                             raised.replay) from None
+
+
 def _fail_unless_value_error(script: Script, attempt, message: str) -> None:
     script.expect_raises(ValueError, attempt, message)
 
@@ -245,21 +256,13 @@ class LedgerMatchesReplay(RuleBasedStateMachine):
     def valid(self, call: Grant | Charge, why: str) -> None:
         """Make a call the statement accepts; a ValueError from it is explained, not just reported."""
         kind = "grant" if isinstance(call, Grant) else "charge"
-        try:
-            _make(self.script, self.ledger, call)
-        except UserCodeRaised as raised:
-            if isinstance(raised.original, ValueError):
-                refused = self.refused.get((kind, call.id))
-                other = (self.model.charges if kind == "grant" else self.model.grants).get(call.id)
-                raised.message += f", but this call is valid: {why}"
-                if refused:
-                    raised.message += (f". The earlier {refused} raised ValueError, so it made nothing and "
-                                       f"{call.id!r} is still free")
-                if other:
-                    raised.message += (f". The {other.call()} made earlier does not count: grant ids and charge "
-                                       "ids are separate")
-                raised.message += "."
-            raise
+        refused = self.refused.get((kind, call.id))
+        if refused:
+            why += f". The earlier {refused} raised ValueError, so it made nothing and {call.id!r} is still free"
+        other = (self.model.charges if kind == "grant" else self.model.grants).get(call.id)
+        if other:
+            why += f". The ledger.{other.call()} made earlier does not count: grant ids and charge ids are separate"
+        _make_valid(self.script, self.ledger, call, why + ".")
         self.model.add(call)
         self.refused.pop((kind, call.id), None)
         if isinstance(call, Charge):
@@ -449,13 +452,8 @@ def test_invalid_calls_raise_value_error_and_change_nothing():
                       f"balance(4) returned {{got}}; expected 4: ledger.{call.call()} raised ValueError, so it must "
                       "have changed nothing.")
         fixed = Grant("g", 3, 5, 1000) if isinstance(call, Grant) else Charge("c", 3, 5)
-        try:
-            _make(script, ledger, fixed)
-        except UserCodeRaised as raised:
-            if isinstance(raised.original, ValueError):
-                raised.message += (f", but ledger.{call.call()} raised ValueError and so made nothing: the id "
-                                   f"{call.id!r} is still free. Check every argument before storing anything.")
-            raise
+        _make_valid(script, ledger, fixed, f"ledger.{call.call()} raised ValueError and so made nothing: the id "
+                                           f"{call.id!r} is still free. Check every argument before storing anything.")
         expected = 7 if isinstance(call, Grant) else 1
         script.expect(script.call(ledger, "balance", 6), expected,
                       f"balance(6) returned {{got}}; expected {{expected}} after the valid ledger.{fixed.call()} "
@@ -484,13 +482,8 @@ def test_grant_ids_and_charge_ids_are_separate():
     script = Script()
     ledger = _new_ledger(script)
     script.call(ledger, "grant", "x", 5, 1, 1000)
-    try:
-        script.call(ledger, "charge", "x", 2, 2)
-    except UserCodeRaised as raised:
-        if isinstance(raised.original, ValueError):
-            raised.message += (", but 'x' names a grant, not a charge: charge ids are only compared with other "
-                               "charges, so this charge is valid.")
-        raise
+    _make_valid(script, ledger, Charge("x", 2, 2), "'x' names a grant, not a charge, and charge ids are only "
+                                                   "compared with other charges.")
     script.expect(script.call(ledger, "charge_status", "x", 2), "accepted",
                   "charge_status('x', 2) returned {got}; expected 'accepted': 5 was granted and the charge asks 2.")
     script.expect(script.call(ledger, "balance", 3), 3, "balance(3) returned {got}; expected 3 (5 granted, 2 charged).")
@@ -695,13 +688,8 @@ def test_answers_do_not_depend_on_the_order_of_the_calls(calls):
     ledger = _new_ledger(script)
     model = _Ledger()
     for count, call in enumerate(calls, 1):
-        try:
-            _make(script, ledger, call)
-        except UserCodeRaised as raised:
-            if isinstance(raised.original, ValueError):
-                raised.message += (", but this call is valid: from level 3 on, calls may arrive in any order, "
-                                   "and grants and charges may share a timestamp.")
-            raise
+        _make_valid(script, ledger, call, "from level 3 on, calls may arrive in any order, and grants and charges "
+                                          "may share a timestamp.")
         model.add(call)
         _check_every_answer(script, ledger, model, calls[:count])
 
