@@ -31,6 +31,17 @@ def raised(call: str, error_type: str, error: str) -> str:
     return f"{call} {raised_phrase(error_type, error)}"
 
 
+def expected_instead(expected: str, rule: str) -> str:
+    """What a call that raised should have given: 'Expected False: `0 in cache` gave an error, but ...'."""
+    return f"Expected {expected}: {rule}"
+
+
+def raised_while_timed(workload: str) -> str:
+    """A speed check whose run of the learner's code raised: the other tests did not see the calls it made."""
+    return (f"This happened while timing your code on {workload}: the same calls must work at that size "
+            "(the traceback with --verbose shows where).")
+
+
 def timed_out(timeout_s: float) -> str:
     """The same words whichever guard stopped the test: the CPU-time alarm, or the wall-clock one."""
     return (f"This test did not finish within its limit of {timeout_s:g} s of CPU time "
@@ -51,7 +62,8 @@ def failure(failure: Failure, timeout_s: float) -> str:
     if failure.kind == "property":
         return failure.message
     if failure.kind == "raised":
-        return raised(failure.call, failure.error_type, failure.error) + _cause_of(failure.error_type)
+        said = raised(failure.call, failure.error_type, failure.error) + _cause_of(failure.error_type)
+        return f"{said.rstrip('.')}. {failure.rule}" if failure.rule else said
     if failure.kind == "timeout":
         return timed_out(timeout_s)
     if failure.kind == "flaky":

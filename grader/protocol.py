@@ -107,6 +107,8 @@ class Failure:
     replay: str = ""
     user_traceback: str = ""
     when: str = ""
+    rule: str = ""
+    """raised: what the call should have done instead, when the test said (kept so the rule is not lost)."""
     not_implemented: bool = False
     """A stub body (NotImplementedError) was reached: the learner has not started this part."""
 

@@ -122,7 +122,7 @@ class Reporter:
         if isinstance(exc, UserCodeRaised):
             original = exc.original
             return Failure("raised", message=exc.message, call=exc.call, error_type=type(original).__name__,
-                           error=str(original), counterexample=exc.script, replay=exc.replay,
+                           error=str(original), counterexample=exc.script, replay=exc.replay, rule=exc.rule,
                            user_traceback=self._learner_frames(original),
                            not_implemented=isinstance(original, NotImplementedError))
         if isinstance(exc, Flaky):

@@ -26,13 +26,15 @@ class PropertyFailed(AssertionError):
 class UserCodeRaised(Exception):
     """The learner's code raised where the API promises a result: `call` is the line that raised."""
 
-    def __init__(self, call: str, original: BaseException, script: str = "", replay: str = ""):
+    def __init__(self, call: str, original: BaseException, script: str = "", replay: str = "", rule: str = ""):
         self.message = messages.raised(call, type(original).__name__, str(original))
         super().__init__(self.message)
         self.call = call
         self.original = original
         self.script = script
         self.replay = replay
+        self.rule = rule
+        """What the call should have done, when the test knew: the sentence that an exception must not drop."""
 
 
 _SCALARS = (bool, int, float, complex, str, bytes, type(None))
@@ -196,6 +198,20 @@ class Script:
             # A pinned test must fail for the same reason, so it needs an assertion it can write down.
             replay = self.replay(expected, check_last=True) if _replayable(expected) else ""
             raise PropertyFailed(fill(message, got=actual, expected=expected), self.render(), replay)
+
+    def expect_result(self, call: Callable[[], Any], expected: Any, message: str) -> Any:
+        """`expect(call(), expected, message)`, for a call whose result is the point of the check: if the learner's
+        code raises instead, the failure still says what was expected and why, not only what was raised."""
+        try:
+            actual = call()
+        except UserCodeRaised as raised:
+            if isinstance(raised.original, NotImplementedError):
+                raise
+            rule = messages.expected_instead(short(expected), fill(message, got=_Raw("an error"), expected=expected))
+            replay = self.replay(expected, check_last=True) if _replayable(expected) else raised.replay
+            raise UserCodeRaised(raised.call, raised.original, raised.script, replay, rule) from raised.original
+        self.expect(actual, expected, message)
+        return actual
 
     def expect_raises(self, error: type[BaseException] | tuple[type[BaseException], ...],
                       call: Callable[[], Any], message: str) -> BaseException:

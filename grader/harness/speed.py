@@ -7,7 +7,9 @@ import gc
 import time
 from typing import Any, Callable
 
-from grader.harness.script import PropertyFailed
+from grader import messages
+from grader.harness.script import PropertyFailed, UserCodeRaised
+from grader.harness.suite import solution
 
 # Taken before the learner's module is imported, so a solution that patches the clock cannot fake speed.
 _perf_counter = time.perf_counter
@@ -51,15 +53,41 @@ def assert_as_fast_as_reference(
     limit: float,
     workload: str,
     hint: str,
+    reproduce: str = "",
     repeats: int = 3,
 ) -> None:
     """Fail when the user's code takes more than `limit` times the reference's time on the same workload.
 
-    The limit is generous: only a worse complexity class, not a slower constant, fails.
+    The limit is generous: only a worse complexity class, not a slower constant, fails. `reproduce` is the
+    workload as Python the learner can paste (imports included), shown if their code raises while timed.
     """
-    user_best, reference_best = best_times(user_run, reference_run, repeats, give_up_at=3 * limit)
+    try:
+        user_best, reference_best = best_times(user_run, reference_run, repeats, give_up_at=3 * limit)
+    except UserCodeRaised as raised:  # the workload called the learner's code through a Script: it names the call
+        rule = messages.raised_while_timed(workload)
+        raise UserCodeRaised(raised.call, raised.original, raised.script or reproduce, raised.replay or reproduce,
+                             rule) from raised.original
+    except (Exception, SystemExit) as exc:
+        if isinstance(exc, NotImplementedError):
+            raise
+        rule = messages.raised_while_timed(workload)
+        raise UserCodeRaised(_learner_call(exc), exc, reproduce, reproduce, rule) from exc
     if user_best > limit * reference_best:
         raise PropertyFailed(
             # No measured figures in the message: the same code must get the same words every time.
             f"On {workload}, your code took more than {limit:.0f}x as long as the reference. {hint}"
         )
+
+
+def _learner_call(exc: BaseException) -> str:
+    """The workload's entry into the learner's file and where it raised: 'LRUCache.put (line 42 of your file)'."""
+    learner_file = getattr(solution(), "__file__", None)
+    entry, line = None, None
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == learner_file:
+            entry = entry or getattr(code, "co_qualname", code.co_name)
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f"{entry} (line {line} of your file)" if entry else "your code"
