@@ -2,6 +2,7 @@
 
 EXPECT = "test_a_batch_of_calls_is_replayed_once_and_each_query_costs_log_n"
 BEYOND_THE_MODEL = "speed: the answers are right, only the cost per query is wrong"
+SAYS = ["each query after it still walks the events"]
 PATCH = [
     (
         """        index = bisect_right(self._times, timestamp)

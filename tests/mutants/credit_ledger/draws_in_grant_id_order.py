@@ -1,6 +1,8 @@
 """A charge draws from the grants in grant_id order, whatever their expiry."""
 
 EXPECT = "test_charges_draw_from_the_grant_that_expires_soonest"
+BEYOND_THE_MODEL = "level 2: nothing expires in the level-1 model test, so which grant paid never shows"
+SAYS = ["your ledger drew from", "credits left unused"]
 PATCH = [
     (
         """            while amount:

@@ -1,6 +1,7 @@
 """grant() stores the grant, then checks expires_at: the ValueError comes too late to change nothing."""
 
 EXPECT = "test_invalid_calls_raise_value_error_and_change_nothing"
+SAYS = ["Check every argument before storing anything"]
 PATCH = [
     (
         """        if expires_at <= timestamp:

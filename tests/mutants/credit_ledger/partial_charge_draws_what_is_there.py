@@ -1,6 +1,7 @@
 """A charge larger than the active credit is rejected, but still draws whatever credit there is."""
 
 EXPECT = "test_a_charge_is_all_or_nothing"
+SAYS = ["not even the 10"]
 PATCH = [
     (
         """            accepted[event_id] = amount <= credit

@@ -1,6 +1,7 @@
 """Only an accepted charge keeps its id: a rejected one can be charged again under the same id."""
 
 EXPECT = "test_invalid_calls_raise_value_error_and_change_nothing"
+SAYS = ["a rejected charge still takes its id"]
 PATCH = [
     (
         "        if charge_id in self._charges:\n",

@@ -2,6 +2,7 @@
 
 EXPECT = "test_a_batch_of_calls_is_replayed_once_and_each_query_costs_log_n"
 BEYOND_THE_MODEL = "speed: the answers are right, only the cost of the replay is wrong"
+SAYS = ["heap"]
 PATCH = [
     (
         """            while amount:
