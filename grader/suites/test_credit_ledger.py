@@ -896,8 +896,8 @@ _STAGES = [
      "active (to find the one that expires soonest, or to sum their credit). Keep the active grants in a heap "
      "keyed by (expires_at, timestamp, grant_id), whose top is both the grant to draw from and the next to "
      "expire, and keep their total credit in a running sum."),
-    (dict(calls=4_000, queries=8_000, statuses=False),
-     "4,000 grants and charges in random arrival order, then 8,000 balance queries",
+    (dict(calls=5_000, queries=10_000, statuses=False),
+     "5,000 grants and charges in random arrival order, then 10,000 balance queries",
      "The ledger is replayed once, but each query after it still walks the events: it should cost O(log n). "
      "Keep, from the replay, the times at which the balance changes and the balance after each (running "
      "sums), and find t among them with bisect."),
@@ -915,8 +915,8 @@ def test_a_batch_of_calls_is_replayed_once_and_each_query_costs_log_n():
 
 # For `grade compare`: workloads timed on the user's module and the reference's, side by side.
 BENCHMARKS = {
-    "4,000 calls, then 8,000 balance queries": lambda module: _workload(
-        module.CreditLedger, _plans(calls=4_000, queries=8_000, statuses=False)),
+    "5,000 calls, then 10,000 balance queries": lambda module: _workload(
+        module.CreditLedger, _plans(calls=5_000, queries=10_000, statuses=False)),
     "100,000 calls, then 10,000 queries": lambda module: _workload(
         module.CreditLedger, _plans(calls=100_000, queries=10_000)),
 }
