@@ -5,3 +5,4 @@ PATCH = [("    weights = _masked_softmax(scores, mask)\n",
           "    weights = _masked_softmax(scores, None)\n"
           "    if mask is not None:\n"
           "        weights = weights * mask\n")]
+SAYS = ["softmax taken before the mask", "-inf at the forbidden scores before the softmax"]
