@@ -3,3 +3,4 @@
 EXPECT = "test_merging_keeps_the_outputs"
 PATCH = [("        self.weight += self.scaling * (self.B @ self.A)", "        self.weight += self.B @ self.A"),
          ("        self.weight -= self.scaling * (self.B @ self.A)", "        self.weight -= self.B @ self.A")]
+SAYS = ["without its scaling"]

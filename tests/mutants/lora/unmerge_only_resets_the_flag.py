@@ -2,3 +2,4 @@
 
 EXPECT = "test_unmerging_restores_the_weight"
 PATCH = [("        self.weight -= self.scaling * (self.B @ self.A)\n", "")]
+SAYS = ["unmerge must subtract"]

@@ -2,3 +2,4 @@
 
 EXPECT = "test_merge_and_unmerge_do_nothing_when_repeated"
 PATCH = [("        if not self.merged:\n            return\n        self.weight -= ", "        self.weight -= ")]
+SAYS = ["unmerge on a layer that is not merged must do nothing"]

@@ -2,3 +2,4 @@
 
 EXPECT = "test_the_callers_arrays_are_never_modified"
 PATCH = [("        self.weight = np.array(weight, copy=True)", "        self.weight = weight")]
+SAYS = ["own copy of weight"]
