@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from grader.harness import SETTINGS, PropertyFailed, Script, scored, solution, verbatim
-from grader.harness.arrays import describe, expect_close, from_learner, to_learner, uses_torch
+from grader.harness.arrays import describe, expect_close, expect_finite, from_learner, to_learner, uses_torch
 
 RTOL, ATOL = 1e-5, 1e-6
 SEEDS = st.integers(0, 2**16)
@@ -458,6 +458,7 @@ def test_without_a_mask_permuting_the_positions_permutes_the_output(seed, batch,
     y = from_learner(call_mha(script, x, weights, num_heads))
     if y.shape != x.shape:
         close(script, y, model_mha(x, *weights, num_heads), what="y", reproduce=inputs.reproduce)
+    expect_finite(script, y, "y", inputs.reproduce)  # y is the yardstick below: it must be numbers first
     shuffled = call_mha(script, x[:, order], weights, num_heads, name="y_shuffled", shown_x="x[:, order]")
     close(script, shuffled, y[:, order],
           what="y_shuffled (the output for x[:, order], compared with y[:, order])", reproduce=inputs.reproduce,
@@ -501,6 +502,7 @@ def test_causal_output_at_a_position_ignores_later_tokens(seed, batch, seq, num_
     expected = model_mha(x, *weights, num_heads, causal=True)
     if y.shape != expected.shape:
         close(script, y, expected, what="y", reproduce=inputs.reproduce)
+    expect_finite(script, y, "y (causal=True)", inputs.reproduce)  # the yardstick below: numbers first
     close(script, y_changed[:, upto] if y_changed.shape == y.shape else y_changed, y[:, upto],
           what=f"y_changed[:, :{position + 1}] (only tokens after position {position} changed)",
           reproduce=inputs.reproduce,
@@ -527,6 +529,7 @@ def test_padded_keys_do_not_change_the_output(seed, batch, seq, num_heads, d_hea
     y = from_learner(call_mha(script, x, weights, num_heads, key_padding_mask=padding))
     if y.shape != expected.shape:
         close(script, y, expected, what="y", reproduce=inputs.reproduce)
+    expect_finite(script, y, "y (with key_padding_mask=padding)", inputs.reproduce)  # the yardstick below
     y_changed = from_learner(call_mha(script, changed, weights, num_heads, name="y_changed", shown_x="changed",
                                       key_padding_mask=padding))
     if y_changed.shape != expected.shape:
