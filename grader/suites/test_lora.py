@@ -27,7 +27,17 @@ SEEDS = st.integers(0, 2**16)
 FEATURES = st.integers(1, 4)
 ALPHAS = st.sampled_from([0.5, 1.0, 3.0, 8.0])
 LEADING = st.lists(st.integers(1, 2), max_size=2)  # x's leading dimensions: none, one or two
-REPLAY = "Paste the case below to replay it (after `import numpy as np`)."
+
+
+def replay() -> str:
+    """How to run the case printed below the message (its lines wrap the arrays in tensors for a torch solution)."""
+    return "Paste the case below to replay it (after `import numpy as np`" + (" and `import torch`" if uses_torch()
+                                                                            else "") + ")."
+
+
+def shown_array(expression: str) -> str:
+    """How the script shows an array the test passes: as a tensor when the learner's file uses torch."""
+    return f"torch.from_numpy({expression})" if uses_torch() else expression
 
 
 def learner(value):
@@ -72,7 +82,7 @@ class Case:
         self.script.run("line", lambda: None, shown=text)
 
     def normal(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
-        self.line(f"{name} = rng.standard_normal({tuple(shape)})")
+        self.line(f"{name} = " + shown_array(f"rng.standard_normal({tuple(shape)})"))
         return self.rng.standard_normal(tuple(shape))
 
     def new_layer(self, weight: np.ndarray, bias: np.ndarray | None, r: int, alpha: float, layer_seed: int = 0,
@@ -85,7 +95,8 @@ class Case:
 
     def assign(self, layer, attribute: str, array: np.ndarray, name: str = "layer") -> None:
         self.script.run("assign", setattr, layer, attribute, learner_parameter(array),
-                        shown=f"{name}.{attribute} = {attribute}")
+                        shown=f"{name}.{attribute} = " + (f"torch.nn.Parameter({attribute}, requires_grad=False)"
+                                                          if uses_torch() else attribute))
 
     def forward(self, layer, x: np.ndarray, result: str = "y", name: str = "layer"):
         return self.script.run("forward", layer.forward, learner(x), shown=f"{result} = {name}.forward(x)")
@@ -104,10 +115,10 @@ class Case:
             array = None
         if array is not None and array.dtype in (np.float16, np.float32):
             self.script.fail(f"{what} has dtype {array.dtype} although every input was float64: keep the dtype "
-                             "you are given (float32 is not precise enough for the tolerance of 1e-6). " + REPLAY,
+                             "you are given (float32 is not precise enough for the tolerance of 1e-6). " + replay(),
                              show_got=False)
         try:
-            return expect_close(self.script, got, expected, what=what, reproduce=REPLAY, rtol=RTOL, atol=ATOL)
+            return expect_close(self.script, got, expected, what=what, reproduce=replay(), rtol=RTOL, atol=ATOL)
         except PropertyFailed as failed:
             reason = cause(array) if array is not None and array.shape == expected.shape else ""
             if not reason:
@@ -127,6 +138,8 @@ class Model:
         self.A = np.zeros((r, self.in_features))  # unknown until assigned; with B = 0 it does not matter
         self.B = np.zeros((self.out_features, r))
         self.merged = False
+        self.repeated = ""  # "merge" / "unmerge": the last call repeated one on a layer already in that state
+        self.unmerged = False  # unmerge() has taken a merged update out of weight at least once
 
     @property
     def update(self) -> np.ndarray:
@@ -144,9 +157,13 @@ class Model:
 
     def forward_bugs(self, x: np.ndarray) -> dict[str, np.ndarray]:
         bugs = {}
-        if self.merged:  # first: with r = 2, counting the update twice looks like scaling by alpha
+        # First, where the calls made allow it: with r = 2, the update counted twice looks like scaling by alpha.
+        if self.merged:
             bugs["It matches the update counted twice: once merged into weight, the update must not be added "
                  "again in forward."] = self.forward(x, scaling=2 * self.alpha / self.r)
+        elif self.unmerged:
+            bugs["It matches the update counted twice: once in weight, once in forward. unmerge() must take the "
+                 "update back out of weight."] = self.forward(x, scaling=2 * self.alpha / self.r)
         bugs |= {
             "It matches the update scaled by alpha instead of alpha / r.": self.forward(x, scaling=self.alpha),
             "It matches the update scaled by r / alpha instead of alpha / r.": self.forward(x, scaling=self.r / self.alpha),
@@ -239,31 +256,31 @@ def test_a_starts_small_and_random_from_rng_and_b_starts_at_zero():
                 array = None
             if array is None or array.shape != shape:
                 case.script.fail(f"layer.{attribute} is {{got}}; it must have shape {shape} for out_features="
-                                 f"{out_features}, in_features={in_features}, r={r}. " + REPLAY,
+                                 f"{out_features}, in_features={in_features}, r={r}. " + replay(),
                                  got=verbatim(describe(got)))
             if array.dtype != np.float64:
                 case.script.fail(f"layer.{attribute} has dtype {array.dtype}; A and B take the dtype of weight "
-                                 f"(float64 here). " + REPLAY, show_got=False)
+                                 f"(float64 here). " + replay(), show_got=False)
         merged = case.read(layer, "merged")
         case.script.expect(merged, False, "layer.merged is {got} on a fresh layer; it must be the bool False.")
         a, b = from_learner(case.read(layer, "A")), from_learner(case.read(layer, "B"))
         if np.any(b != 0):
             case.script.fail("layer.B is not all zeros on a fresh layer: B starts at zero, so that a fresh adapter "
-                             "equals the base layer. " + REPLAY, show_got=False)
+                             "equals the base layer. " + replay(), show_got=False)
         if not np.any(a != 0):
             case.script.fail("layer.A is all zeros on a fresh layer: with A and B both zero, no gradient ever "
-                             "reaches either, and the adapter can never learn. A starts small and random. " + REPLAY,
+                             "reaches either, and the adapter can never learn. A starts small and random. " + replay(),
                              show_got=False)
         twin = case.new_layer(weight, bias, r, 2.0, layer_seed=seed, name="twin")
         twin_a = from_learner(case.read(twin, "A", name="twin"))
         if twin_a.shape != a.shape or not np.array_equal(twin_a, a):
             case.script.fail("twin.A differs from layer.A although both layers got a generator with the same seed: "
                              "draw A from the rng argument (not from a global or freshly made generator), so that "
-                             "a seed reproduces the layer. " + REPLAY, show_got=False)
+                             "a seed reproduces the layer. " + replay(), show_got=False)
         other = case.new_layer(weight, bias, r, 2.0, layer_seed=seed + 100, name="other")
         if r * in_features > 1 and np.array_equal(from_learner(case.read(other, "A", name="other")), a):
             case.script.fail("other.A equals layer.A although the two generators had different seeds: A must be "
-                             "drawn from the rng argument. " + REPLAY, show_got=False)
+                             "drawn from the rng argument. " + replay(), show_got=False)
 
 
 @scored(points=12, level=1)
@@ -340,26 +357,41 @@ def trained_layer(seed, out_features, in_features, r, alpha, with_bias):
 
 def merge(case: Case, layer, model: Model) -> None:
     case.call(layer, "merge")
+    model.repeated = "merge" if model.merged else ""
     model.merged = True
 
 
 def unmerge(case: Case, layer, model: Model) -> None:
     case.call(layer, "unmerge")
+    model.repeated = "unmerge" if not model.merged else ""
+    model.unmerged |= model.merged
     model.merged = False
 
 
 def check_weight(case: Case, layer, model: Model, when: str) -> None:
+    """layer.weight is the model's; a wrong one is matched against the classic bugs that fit the calls made (with
+    alpha / r = 2, the update twice is also the update scaled by alpha: only a repeated merge can mean the first)."""
     expected = model.weight
-    bugs = lambda: {  # noqa: E731
-        "It is the base weight: merge must add (alpha / r) * B @ A to weight.": model.base,
-        "It is the base weight plus B @ A without the scaling alpha / r.": model.base + model.B @ model.A,
-        "It is the base weight plus the update twice: merge on a merged layer must do nothing.":
-            model.base + 2 * model.update,
-        "It is the base weight minus the update: unmerge on a layer that is not merged must do nothing.":
-            model.base - model.update,
-        "It is the base weight plus the update: unmerge must subtract (alpha / r) * B @ A again.":
-            model.base + model.update,
-    }
+
+    def bugs() -> dict[str, np.ndarray]:
+        base, product, found = model.base, model.B @ model.A, {}
+        if model.merged:
+            if model.repeated == "merge":
+                found["It is the base weight plus the update twice: merge on a merged layer must do nothing."] = \
+                    base + 2 * model.update
+            found["It is the base weight: merge must add (alpha / r) * B @ A to weight."] = base
+            found["It is the base weight plus B @ A scaled by alpha instead of alpha / r."] = base + model.alpha * product
+            found["It is the base weight plus B @ A scaled by r / alpha instead of alpha / r."] = \
+                base + model.r / model.alpha * product
+            found["It is the base weight plus B @ A without the scaling alpha / r."] = base + product
+        else:
+            if model.repeated == "unmerge":
+                found["It is the base weight minus the update: unmerge on a layer that is not merged must do "
+                      "nothing."] = base - model.update
+            found["It is the base weight plus the update: unmerge must subtract (alpha / r) * B @ A again."] = \
+                base + model.update
+        return found
+
     case.close(case.read(layer, "weight"), expected, what=f"layer.weight ({when})", cause=cause_from(bugs, expected))
 
 
@@ -416,6 +448,7 @@ def test_merge_and_unmerge_do_nothing_when_repeated():
         check_merged(case, layer, model, "after unmerge() on a layer that was never merged")
         check_weight(case, layer, model, "after unmerge() on a layer that was never merged: unchanged")
         merge(case, layer, model)
+        check_weight(case, layer, model, "after merge(): weight + (alpha / r) * B @ A")
         merge(case, layer, model)
         check_merged(case, layer, model, "after merge() twice")
         check_weight(case, layer, model, "after merge() twice: the update added once")
@@ -432,10 +465,11 @@ def test_the_callers_arrays_are_never_modified():
         case = Case(18)
         weight, bias = base_layer(case, 3, 4, with_bias)
         passed_weight, passed_bias = learner(weight), learner(bias)
-        layer = case.script.run("LoRALinear", solution().LoRALinear, passed_weight, passed_bias, r=2, alpha=4.0,
+        # r = 3: every classic wrong scaling (alpha, r / alpha, 1, the update twice) differs from the others.
+        layer = case.script.run("LoRALinear", solution().LoRALinear, passed_weight, passed_bias, r=3, alpha=4.0,
                                 rng=learner_rng(0)[0], shown="layer = LoRALinear(weight, "
-                                f"{'bias' if with_bias else None}, r=2, alpha=4.0, rng={learner_rng(0)[1]})")
-        model = Model(weight, bias, 2, 4.0)
+                                f"{'bias' if with_bias else None}, r=3, alpha=4.0, rng={learner_rng(0)[1]})")
+        model = Model(weight, bias, 3, 4.0)
         train(case, layer, model)
         merge(case, layer, model)
         case.line("weight  # the caller's array")
@@ -486,26 +520,34 @@ class LoRALayerMatchesModel(RuleBasedStateMachine):
 
     @rule(times=st.integers(1, 2))
     def merge(self, times):
-        for _ in range(times):  # twice in a row as often as once: a second merge must change nothing
+        for time in range(times):  # twice in a row as often as once: a second merge must change nothing
+            if time:
+                self.state_agrees()  # the first call's result, before the second can hide or double it
             merge(self.case, self.layer, self.model)
 
     @rule(times=st.integers(1, 2))
     def unmerge(self, times):
-        for _ in range(times):
+        for time in range(times):
+            if time:
+                self.state_agrees()
             unmerge(self.case, self.layer, self.model)
 
     @invariant()
+    def layer_agrees(self):
+        # The state first: a weight merged twice also gives wrong outputs, and the weight names the cause.
+        self.state_agrees()
+        self.outputs_agree()
+
     def outputs_agree(self):
         # Its own generator, seeded in the line shown, so the replay does not depend on checks that passed.
         self.checks += 1
         x = np.random.default_rng(self.checks).standard_normal((2, self.model.in_features))
         with self.case.script.quietly():
-            self.case.line(f"x = np.random.default_rng({self.checks}).standard_normal({x.shape})")
+            self.case.line("x = " + shown_array(f"np.random.default_rng({self.checks}).standard_normal({x.shape})"))
             y = self.case.forward(self.layer, x)
             self.case.close(y, self.model.forward(x), what="y (" + ("merged" if self.model.merged else "not merged")
                             + ")", cause=cause_from(lambda: self.model.forward_bugs(x), self.model.forward(x)))
 
-    @invariant()
     def state_agrees(self):
         with self.case.script.quietly():
             check_merged(self.case, self.layer, self.model, "at this point")
