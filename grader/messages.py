@@ -84,6 +84,9 @@ def stopped_after_timeouts(timed_out_count: int) -> str:
     return (f"Not run: grading stopped after {timed_out_count} tests timed out. Fix the hang first.")
 
 
+INTERRUPTED = "grading stopped; nothing was recorded."
+"""Ctrl-C, SIGTERM or SIGHUP during a run: an interrupted run says nothing about the code, so none is recorded."""
+
 NOT_RUN_BUDGET = f"Not run: grading stopped after {limits.RUN_BUDGET_S:g} s, before this test."
 NOT_RUN_PROBLEM = "Not run: the file could not be graded."
 NOT_RUN_INTERRUPTED = "Not run: grading was interrupted."

@@ -12,6 +12,10 @@ JSON_VERSION = 1
 """The version of `grade KATA --json`'s schema: it changes when a field is removed or changes meaning."""
 
 
+_PYTHON_WORDS = {"none": "None", "true": "True", "false": "False"}
+"""Words of a test's name that are Python values, spelled as the code spells them."""
+
+
 class Status(str, enum.Enum):
     PASSED = "passed"
     FAILED = "failed"
@@ -48,8 +52,8 @@ class TestResult:
 
     @property
     def title(self) -> str:
-        """The test's name read as a sentence: test_get_refreshes_recency -> 'get refreshes recency'."""
-        return self.id.removeprefix("test_").replace("_", " ")
+        """The test's name read as a sentence: test_a_stored_none_is_a_value -> 'a stored None is a value'."""
+        return " ".join(_PYTHON_WORDS.get(word, word) for word in self.id.removeprefix("test_").split("_"))
 
     def to_json(self) -> dict:
         return {"id": self.id, "title": self.title, "level": self.level, "points": self.points,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,31 @@ def warm_grader():
     """One warm worker per test process: grading a mutant costs a fork, not a new interpreter."""
     with WarmGrader() as grader:
         yield grader
+
+
+def copy_repository(target: Path) -> Path:
+    """The repository as it is on disk (committed or not) in a new git repository of its own: commands that
+    change kata files (reset, pin, dev new) run there for real."""
+    listed = subprocess.run(["git", "-C", str(catalog.ROOT), "ls-files", "-co", "--exclude-standard", "-z"],
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = catalog.ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            (target / name).write_bytes(source.read_bytes())
+    commit(target, "the repository")
+    return target
+
+
+def commit(repo: Path, message: str) -> None:
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit",
+                                                 "-qm", message]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repository(tmp_path) -> Path:
+    return copy_repository(tmp_path / "repo")
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@ copy of the repository, filled in, checked, and graded by the project's own disc
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -11,7 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import commit
 from grader import catalog
+from grader.authoring import contract, specimens
 from grader.cli.app import app
 
 runner = CliRunner()
@@ -36,24 +39,8 @@ def test_the_authoring_commands_are_grouped_under_dev():
 
 
 @pytest.fixture
-def copy(tmp_path):
-    """The repository as it is on disk (committed or not), in a git repository of its own."""
-    target = tmp_path / "repo"
-    listed = subprocess.run(["git", "-C", str(catalog.ROOT), "ls-files", "-co", "--exclude-standard", "-z"],
-                            capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = catalog.ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            (target / name).write_bytes(source.read_bytes())
-    commit(target, "the repository")
-    return target
-
-
-def commit(repo: Path, message: str) -> None:
-    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit",
-                                                 "-qm", message]):
-        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+def copy(repository):
+    return repository
 
 
 def run_in(repo: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
@@ -123,3 +110,14 @@ def test_a_new_kata_made_with_grade_dev_new_passes_the_contract_once_filled_in_w
                    timeout=600)
     assert suite.returncode == 0, suite.stdout[-3000:]
     assert " passed" in suite.stdout and "toy" not in suite.stdout.split("passed")[-1]
+
+
+def test_a_mutant_whose_message_drifts_from_what_it_must_say_fails_the_contract(warm_grader, tmp_path):
+    # The same bug, held to another bug's words: the check must notice both the missing and the wrong advice.
+    mutant = next(m for m in specimens.mutants(catalog.find("lru")) if m.path.stem == "get_does_not_refresh_recency")
+    assert contract.check_mutant(mutant, warm_grader, tmp_path).passed
+    drifted = dataclasses.replace(mutant, says=("use a FIFO queue",), not_says=("most recently used",))
+    verdict = contract.check_mutant(drifted, warm_grader, tmp_path)
+    assert not verdict.passed
+    assert "does not say 'use a FIFO queue'" in verdict.detail
+    assert "says 'most recently used', which is not this bug" in verdict.detail

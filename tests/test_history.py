@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -50,7 +56,7 @@ def test_a_database_from_a_newer_grader_is_refused_with_a_clear_message(tmp_path
 def test_a_damaged_database_keeps_the_result_in_a_file_and_imports_it_later(tmp_path):
     store = History(tmp_path)
     store.path.write_bytes(b"this is not a database" * 100)
-    message = store.record_or_keep(attempt(score=77))
+    message = " ".join(store.record_or_keep(attempt(score=77)))
     assert "damaged" in message and str(store.unsaved_path) in message
     assert store.unsaved_path.is_file()
     store.path.unlink()  # the user moves the damaged file away, as the message says
@@ -66,7 +72,7 @@ def test_a_locked_database_keeps_the_result_and_says_so(tmp_path, monkeypatch):
     blocker = sqlite3.connect(store.path, isolation_level=None)
     blocker.execute("BEGIN EXCLUSIVE")
     try:
-        message = store.record_or_keep(attempt(score=12))
+        message = " ".join(store.record_or_keep(attempt(score=12)))
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -109,3 +115,47 @@ def test_an_interview_session_is_running_until_it_ends_or_its_time_is_up(tmp_pat
 def test_the_data_folder_can_be_moved_with_an_environment_variable(tmp_path, monkeypatch):
     monkeypatch.setenv(history_module.DATA_DIR_ENV, str(tmp_path / "profile-b"))
     assert History().path == tmp_path / "profile-b" / history_module.DB_NAME
+
+
+def test_a_truncated_line_in_the_fallback_file_is_set_aside_with_a_warning_and_nothing_is_lost(tmp_path):
+    store = History(tmp_path)
+    store.record(attempt(score=1))
+    good = json.dumps(asdict(attempt(score=2)))
+    store.unsaved_path.write_text(good + "\n" + good[:40] + "\n")  # a crash cut the second line short
+    warnings = store.record(attempt(score=3))
+    assert [a.score for a in store.attempts()] == [1, 2, 3]
+    assert len(warnings) == 1 and "set aside" in warnings[0]
+    assert (tmp_path / (history_module.UNSAVED_NAME + ".damaged")).read_text() == good[:40] + "\n"
+    assert not store.unsaved_path.exists()
+    assert store.record(attempt(score=4)) == []
+
+
+def test_when_the_data_folder_cannot_be_written_the_result_is_kept_per_profile_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    blocked, other = History(tmp_path / "blocked"), History(tmp_path / "other")
+    (tmp_path / "blocked").write_text("a file where the folder should be")
+    message = " ".join(blocked.record_or_keep(attempt(score=5)))
+    kept = blocked.fallback_paths[1]
+    assert str(kept) in message and kept.is_file() and kept != other.fallback_paths[1]
+    (tmp_path / "blocked").unlink()
+    blocked.record(attempt(score=6))
+    assert [a.score for a in blocked.attempts()] == [5, 6] and not kept.exists()
+    assert other.attempts() == []
+
+
+def test_an_empty_data_dir_variable_counts_as_unset(monkeypatch):
+    monkeypatch.setenv(history_module.DATA_DIR_ENV, "")
+    assert history_module.data_dir() != Path("")
+    assert history_module.data_dir().is_absolute()
+
+
+def test_an_interview_session_whose_process_is_gone_locks_nothing(tmp_path):
+    store = History(tmp_path)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    started = datetime.now(timezone.utc)
+    store.start_session("practice", ["lru"], 60, interview=True, started_at=started.isoformat(), pid=int(gone))
+    assert store.open_interview_session() is None
+    running = store.start_session("practice", ["lru"], 60, interview=True, started_at=started.isoformat())
+    assert store.open_interview_session().id == running

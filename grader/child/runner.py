@@ -82,10 +82,10 @@ def _import_learner(path: str) -> ModuleType:
 
 
 def _import_failure(exc: BaseException, path: str) -> ImportFailed:
+    if isinstance(exc, (SyntaxError, ValueError)) and _is_not_source(path):
+        return ImportFailed("not_source", type(exc).__name__, str(exc))
     if isinstance(exc, SyntaxError):
         return ImportFailed("syntax", type(exc).__name__, exc.msg or "", exc.lineno, (exc.text or "").strip())
-    if isinstance(exc, (UnicodeDecodeError, ValueError)) and _is_not_source(path):
-        return ImportFailed("not_source", type(exc).__name__, str(exc))
     if isinstance(exc, ImportTimedOut):
         return ImportFailed("timeout")
     if isinstance(exc, SystemExit):

@@ -28,11 +28,17 @@ def main() -> None:
     # A closed terminal or a `kill` ends grading like Ctrl-C does: children killed, folders removed.
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGHUP, _interrupt)
-    if _grades_a_kata(sys.argv):
-        from grader.grading import supervisor
+    try:
+        if _grades_a_kata(sys.argv):
+            from grader.grading import supervisor
 
-        supervisor.start_spares()
-        supervisor.sweep_stale_workdirs()
-    from grader.cli.app import run
+            supervisor.start_spares()
+            supervisor.sweep_stale_workdirs()
+        from grader.cli.app import run
 
-    run()
+        run()
+    except KeyboardInterrupt:  # before the command could take it in hand: the CLI was still starting
+        from grader import messages
+
+        sys.stderr.write(f"interrupted: {messages.INTERRUPTED}\n")
+        sys.exit(130)

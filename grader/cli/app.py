@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from grader import catalog
 from grader.cli import render
@@ -19,6 +20,8 @@ from grader.cli.commands.common import (
     usage_error,
 )
 from grader.grading import grade, plan
+from grader.practice import progress
+from grader.practice.history import History, HistoryError
 from grader.report import Status
 
 __all__ = ["app", "run", "EXIT_PASSED", "EXIT_FAILED", "EXIT_USAGE"]
@@ -32,17 +35,31 @@ class _KataFirstGroup(TyperGroup):
 
     def resolve_command(self, ctx, args: list[str]):
         if args and args[0] not in self.commands and not args[0].startswith("-"):
-            args = ["kata", *args]
+            name, command, rest = super().resolve_command(ctx, ["kata", *args])
+            return "KATA", command, rest  # its help then reads `grade KATA [OPTIONS]`, never `grade kata`
         return super().resolve_command(ctx, args)
 
     def list_commands(self, ctx) -> list[str]:
         return [name for name in super().list_commands(ctx) if name != "kata"]
 
+    def shell_complete(self, ctx, incomplete: str) -> list:
+        """`grade <TAB>` offers the katas as well as the commands."""
+        from typer._click.shell_completion import CompletionItem
+
+        katas = [CompletionItem(kata.name) for kata in catalog.all_katas() if kata.name.startswith(incomplete)]
+        return katas + super().shell_complete(ctx, incomplete)
+
+
+class _KataCommand(TyperCommand):
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        return ["[OPTIONS]"]
+
 
 app = typer.Typer(
     cls=_KataFirstGroup,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: no `<bool>` after each flag
     help="Grade your kata solutions against hidden property-based tests.\n\nUsage: grade KATA [--file PATH] "
     "[--reference] [--json] [--seed N] [--verbose]",
 )
@@ -52,7 +69,13 @@ app = typer.Typer(
 def start(ctx: typer.Context) -> None:
     """Grade your kata solutions against hidden property-based tests."""
     if ctx.invoked_subcommand is None:
-        render.welcome(console, catalog.all_katas())
+        katas = catalog.all_katas()
+        try:
+            attempts = History().attempts()
+        except HistoryError:
+            attempts = []  # a damaged history must not stop the first command a new user types
+        suggested = progress.suggest_next(katas, attempts)
+        render.welcome(console, katas, suggested[0][0].name if suggested else "lru")
 
 
 @app.command("list")
@@ -61,13 +84,13 @@ def list_katas() -> None:
     console.print(render.kata_table(catalog.all_katas()))
 
 
-@app.command("kata", hidden=True)
+@app.command("kata", hidden=True, cls=_KataCommand)
 def grade_kata(
     name: str = KATA,
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Grade this file instead of katas/KATA/KATA.py."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", metavar="PATH", help="Grade this file instead of katas/KATA/KATA.py."),
     reference: bool = typer.Option(False, "--reference", help="Grade the reference solution."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of the report."),
-    seed: int = typer.Option(0, "--seed", min=0, help="Change the generated examples."),
+    seed: int = typer.Option(0, "--seed", min=0, metavar="N", help="Change the generated examples."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show tracebacks from your code and its output."),
 ) -> None:
     """Grade KATA: run its hidden tests against your file and show the score."""
@@ -82,7 +105,7 @@ def grade_kata(
         with progress.shown(console, enabled=not as_json):
             report = grade(kata, target, seed, on_event=progress.on_event)
     except KeyboardInterrupt:
-        raise interrupted() from None
+        raise typer.Exit(EXIT_INTERRUPTED) from None  # run() says so, once
     if not reference:
         record_attempt(kata, target, report)  # first, so output cut short (grade lru | head) loses nothing
     if as_json:
@@ -105,15 +128,26 @@ app.command("compare")(compare.compare)
 app.add_typer(dev.app, name="dev")
 
 
+def _usage_message(exc: Exception) -> str:
+    """click's message, with a suggestion only when an option really is close to what was typed."""
+    possibilities = getattr(exc, "possibilities", None)
+    typed = getattr(exc, "option_name", None)
+    if possibilities is None or typed is None:
+        return exc.format_message()
+    close = difflib.get_close_matches(typed, possibilities, n=1, cutoff=0.75)
+    return f"No such option: {typed}" + (f". Did you mean {close[0]}?" if close else "")
+
+
 def run(args: list[str] | None = None) -> None:
     """Run the command line (sys.argv, or `args`): click's usage errors become one line and exit code 2."""
     try:
         # Not standalone: click then returns the exit code of typer.Exit instead of calling sys.exit.
         code = app(args=args, prog_name="grade", standalone_mode=False)
     except UsageError as exc:
-        usage_error(f"{exc.format_message()} (try 'grade --help')")
+        usage_error(f"{_usage_message(exc)} (try 'grade --help')")
         sys.exit(EXIT_USAGE)
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
+        code = EXIT_INTERRUPTED
+    if code == EXIT_INTERRUPTED:  # Ctrl-C anywhere in a command (typer turns it into exit code 130)
         interrupted()
-        sys.exit(EXIT_INTERRUPTED)
     sys.exit(code if isinstance(code, int) else 0)

@@ -98,9 +98,8 @@ def kata_table(katas: list[Kata]) -> Table:
     return table
 
 
-def welcome(console: Console, katas: list[Kata]) -> None:
+def welcome(console: Console, katas: list[Kata], first: str) -> None:
     console.print(kata_table(katas))
-    first = katas[0].name if katas else "lru"
     console.print(
         f"\nStart with [bold]katas/{first}/README.md[/], fill in [bold]katas/{first}/{first}.py[/], "
         f"then run [bold cyan]grade {first}[/]. [dim]grade --help for everything else.[/]"
@@ -148,19 +147,13 @@ def report(console: Console, kata: Kata, result: Report, verbose: bool = False) 
 
 def _next_level(console: Console, kata: Kata, result: Report) -> None:
     """In a progressive kata, passing a level reveals the next one's statement, as in a real round."""
-    if not kata.gated:
+    from grader.practice.loop import unlocked_level
+
+    unlocked = unlocked_level(result)
+    if not kata.gated or unlocked == 1 or kata.level_statement(unlocked) is None:
         return
-    passed = [level.level for level in result.levels if level.points == level.max_points and not level.locked]
-    unlocked = 1
-    while unlocked in passed:
-        unlocked += 1
-    statement = kata.level_statement(unlocked)
-    if unlocked == 1 or statement is None:
-        return
-    from rich.markdown import Markdown  # 40 ms of imports that only this panel needs
-    console.print(Panel(Markdown(statement.read_text(encoding="utf-8")), border_style="cyan",
-                        title=f"Level {unlocked} unlocked: {kata.level_name(unlocked)}", title_align="left"))
-    console.print(Text(f"(kept in {_display_path(str(statement))})", style="dim"))
+    level_unlocked(console, kata, unlocked)
+    console.print(Text(f"(kept in {_display_path(str(kata.level_statement(unlocked)))})", style="dim"))
 
 
 def _tests(console: Console, result: Report, verbose: bool) -> None:
@@ -176,13 +169,20 @@ def _tests(console: Console, result: Report, verbose: bool) -> None:
     for test in failures[:MAX_FAILURES_SHOWN]:
         mark, colour = _TEST_MARK[test.status]
         body: list = [Text(test.message)]
+        # Code that does not fit inside the panel goes below it, whole: a panel would cut or fold its lines,
+        # and a pasted line that was cut is not the code that failed.
+        fits = all(len(line) <= console.width - 4 for line in test.counterexample.splitlines())
         if test.counterexample:
-            body.append(Text("\nSmallest failing case (paste it to replay):", style="bold"))
-            body.append(Syntax(test.counterexample, "python", theme="ansi_dark", background_color="default"))
+            body.append(Text("\nSmallest failing case (paste it to replay)" + (":" if fits else ", below the box:"),
+                             style="bold"))
+            if fits:
+                body.append(Syntax(test.counterexample, "python", theme="ansi_dark", background_color="default"))
         if verbose and test.user_traceback:
             body.append(Text("\nWhere it happened in your code:", style="bold"))
             body.append(Text(test.user_traceback))
         console.print(Panel(Group(*body), title=f"{mark} {test.title}", title_align="left", border_style=colour))
+        if test.counterexample and not fits:
+            console.print(Text(test.counterexample), soft_wrap=True)
     hidden = len(failures) - MAX_FAILURES_SHOWN
     if hidden > 0:
         console.print(Text(f"  ... and {hidden} more failing tests (--json lists them all)", style="dim"))
@@ -200,13 +200,16 @@ def history(console: Console, katas: list[Kata], attempts: list, progress: dict)
     if not attempts:
         console.print("No attempts yet. Grade a kata with [bold cyan]grade KATA[/] and it shows up here.")
         return
+    # Nothing is ever cut (a date read "2026-11-…" at 80 columns): levels and hints only where they fit.
+    wide = console.width >= 100
     table = Table(title="Attempts", title_justify="left", show_edge=False, header_style="bold")
-    for column in ("when", "kata", "score", "status", "levels", "hints", "mode", "time in session"):
-        table.add_column(column)
+    for column in ("when", "kata", "score", "status", *(["levels", "hints"] if wide else []), "mode", "session"):
+        table.add_column(column, no_wrap=True)
     for attempt in attempts[-25:]:
-        levels = " ".join(f"{lv['points']}/{lv['max_points']}" for lv in attempt.levels)
+        extra = [" ".join(f"{lv['points']}/{lv['max_points']}" for lv in attempt.levels),
+                 str(attempt.hints_used)] if wide else []
         table.add_row(attempt.when.astimezone().strftime("%Y-%m-%d %H:%M"), attempt.kata, str(attempt.score),
-                      attempt.status, levels, str(attempt.hints_used), attempt.mode, _duration(attempt.elapsed_s))
+                      attempt.status.replace("_", " "), *extra, attempt.mode, _duration(attempt.elapsed_s))
     console.print(table)
     if len(attempts) > 25:
         console.print(Text(f"(the last 25 of {len(attempts)} attempts)", style="dim"))
@@ -254,6 +257,15 @@ def hints(console: Console, kata: Kata, revealed: int) -> None:
         console.print(Text("That was the last hint.", style="dim"))
 
 
+MAX_MESSAGE_CHARS = 240
+"""A failure message in the live panel is cut here, so a long exception never pushes the panel off the screen."""
+
+
+def _cut(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class LiveSession:
     """The live panel of a practice session: re-rendered twice a second, so the clock reads the time itself."""
 
@@ -267,36 +279,79 @@ class LiveSession:
         left = state.time_left(self.clock())
         clock_text = "no timer" if left is None else f"{int(left) // 60:02d}:{int(left) % 60:02d} left"
         lines: list = [Text.assemble(
-            (kata.name, "bold cyan"), f" · {kata.title} · level {run.level}/{len(kata.levels)} ",
+            (kata.name, "bold cyan"), f" · level {run.level}/{len(kata.levels)} ",
             (kata.level_name(run.level), "bold"), "  ", (clock_text, "bold yellow" if left is not None and left < 300
-                                                         else "bold"))]
+                                                         else "bold"), no_wrap=True, overflow="ellipsis")]
         if len(state.runs) > 1:
             lines.append(Text(f"kata {state.current + 1} of {len(state.runs)} in this round", style="dim"))
-        if run.report is None:
-            lines.append(Text("grading..."))
+        report = run.report
+        if report is None:
+            lines.append(Text("grading…", style="bold"))
         else:
-            report = run.report
-            lines.append(Text.assemble("score ", (f"{report.score}/100", _STATUS_STYLE[report.status]),
-                                       f"   best {run.best_score}   regrades {run.regrades}"))
+            score = Text.assemble("score ", (f"{report.score}/100", "dim" if run.grading else
+                                             _STATUS_STYLE[report.status]), f"   best {run.best_score}   "
+                                  f"regrades {run.regrades}")
+            if run.grading:
+                score.append("   grading your save…", style="bold")
+            lines.append(score)
             failure = run.first_failure
             if report.problem:
-                lines.append(Text(report.problem, style="red"))
+                lines.append(Text(_cut(report.problem), style="red"))
             elif failure is not None:
-                lines.append(Text.assemble(("first failing: ", "bold"), failure.title))
-                lines.append(Text(failure.message))
-        lines.append(Text(f"save {_display_path(str(kata.work_file))} to regrade · Ctrl-C to stop", style="dim"))
+                lines.append(Text.assemble(("first failing: ", "bold"), failure.title, no_wrap=True,
+                                           overflow="ellipsis"))
+                lines.append(Text(_cut(failure.message)))
+        lines.append(Text(f"save {_display_path(str(kata.work_file))} to regrade · Ctrl-C to stop", style="dim",
+                          no_wrap=True, overflow="ellipsis"))
         mode = f"{state.kind}{' · interview mode' if state.interview else ''}"
         return Panel(Group(*lines), title=mode, title_align="left", border_style="cyan")
 
 
+def session_line(state, now: float) -> Text:
+    """One line per regrade, for a session whose output is not a terminal (a pipe, a log file)."""
+    run = state.run
+    minutes, seconds = divmod(int(now - state.started), 60)
+    line = Text.assemble(f"{minutes:02d}:{seconds:02d} ", (run.kata.name, "bold cyan"))
+    if run.report is None or run.grading:
+        line.append(" grading…")
+        return line
+    line.append(f" score {run.report.score}/100 {run.report.status.value}")
+    failure = run.first_failure
+    if run.report.problem:
+        line.append(f" · {_cut(run.report.problem, 120)}")
+    elif failure is not None:
+        line.append(f" · first failing: {failure.title}")
+    return line
+
+
+def level_unlocked(console: Console, kata: Kata, level: int) -> None:
+    """A progressive kata's next statement, as `grade KATA` shows it once the level before it passes."""
+    statement = kata.level_statement(level)
+    if statement is None:
+        return
+    from rich.markdown import Markdown  # 40 ms of imports that only this panel needs
+
+    console.print(Panel(Markdown(statement.read_text(encoding="utf-8")), border_style="cyan",
+                        title=f"Level {level} unlocked: {kata.level_name(level)}", title_align="left"))
+
+
+def already_solved(console: Console, kata: Kata) -> None:
+    console.print(f"{_display_path(str(kata.work_file))} already scores 100, so there is nothing to time. "
+                  f"Start from the stub with [bold cyan]grade reset {kata.name}[/] (your file is backed up first), "
+                  f"or keep improving it with [bold cyan]grade watch {kata.name}[/].")
+
+
 def session_summary(console: Console, state, now: float) -> None:
-    table = Table(title=f"{state.kind} session: {state.outcome or 'ended'}", title_justify="left",
-                  show_edge=False, header_style="bold")
+    table = Table(title=f"{state.kind} session: {(state.outcome or 'ended').replace('_', ' ')}",
+                  title_justify="left", show_edge=False, header_style="bold")
     for column in ("kata", "best score", "regrades"):
         table.add_column(column)
     for run in state.runs:
         table.add_row(run.kata.name, f"{run.best_score}/100" if run.regrades else "not reached", str(run.regrades))
+    console.print()
     console.print(table)
+    for note in state.notes:
+        console.print(Text(note, style="dim"))
     minutes, seconds = divmod(int(now - state.started), 60)
     console.print(Text(f"time used {minutes}m{seconds:02d}s · see it all with grade history", style="dim"))
 

@@ -56,8 +56,22 @@ def release(pid: int) -> None:
         _ours.discard(pid)
 
 
+_cleanup_registered = threading.Event()
+
+
+def _at_exit() -> None:
+    """Whatever this process leaves, it removes on the way out, even when interrupted mid-launch: the folders
+    named after it, and the children of runs still at work."""
+    _end_at_once()
+    for folder in Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}{os.getpid()}-*"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _become_subreaper() -> None:
     """Orphans of the child (a fork that lingers) get re-parented to us, so we can find and end them."""
+    if not _cleanup_registered.is_set():
+        _cleanup_registered.set()
+        atexit.register(_at_exit)
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
@@ -341,11 +355,26 @@ class Cancelled(Exception):
     """The run was cancelled before it ended."""
 
 
+_at_work: dict[int, Started] = {}
+"""Children of runs in progress, so an interrupted run can end them from the main thread."""
+
+
+def _end_at_once() -> None:
+    """Ctrl-C: kill every child at work and remove its folder now, without waiting for the threads' clean-up."""
+    for started in list(_at_work.values()):
+        try:
+            os.killpg(started.child.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        started.cleanup()
+
+
 def _run_child(request: RunRequest, tests: list[PlannedTest], deadline: float, facts: RunFacts, launch,
                on_event: OnEvent, cancel: threading.Event) -> tuple[_Running | None, int | None, float]:
     """Run one child over `tests`: (the test it died in, or None; its exit code; when it ended)."""
     started = launch(request, [t.id for t in tests])
     child = started.child
+    _at_work[child.pid] = started
     running: _Running | None = None
     finished = False
     try:
@@ -381,6 +410,7 @@ def _run_child(request: RunRequest, tests: list[PlannedTest], deadline: float, f
         facts.stderr += stderr_kept.decode("utf-8", "replace")
     finally:
         started.cleanup()
+        _at_work.pop(child.pid, None)
     if finished or facts.problem or facts.interrupted:
         return None, child.returncode, ended
     return running or _Running("", 0.0), child.returncode, ended
@@ -488,6 +518,7 @@ def run_suite(request: RunRequest, planned: list[PlannedTest], launch=spawn_chil
                 thread.join(timeout=0.05)  # short waits, so Ctrl-C reaches the main thread at once
     except BaseException:
         cancel.set()
+        _end_at_once()
         for thread in threads:
             thread.join(timeout=2.0)
         raise

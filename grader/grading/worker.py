@@ -67,8 +67,9 @@ class Standbys:
 
 
 def main() -> None:
-    from grader.child import runner
+    from grader.child import guards, runner
 
+    guards.die_with_parent(int(os.environ.get(runner.PARENT_ENV, os.getppid())))
     runner.import_machinery(asyncio=True)  # everything a grading child needs, before the first fork
     supervisor.sweep_stale_workdirs()
     cancel = threading.Event()

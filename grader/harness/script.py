@@ -123,6 +123,7 @@ class Script:
         mark = len(self._lines)
         yield
         del self._lines[mark:]  # not reached when a check inside failed: then its calls stay in the script
+        self._notes = {index: note for index, note in self._notes.items() if index < mark}
 
     def new(self, name: str, cls: type, *args: Any, **kwargs: Any) -> Any:
         """Construct `cls(*args)` and call the object `name` in the script."""

@@ -9,9 +9,11 @@ result is never lost.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
+import sys
 import tempfile
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -57,6 +59,11 @@ MIGRATIONS: list[str] = [
         revealed INTEGER NOT NULL
     );
     """,
+    # 2: the process that runs a session, so a killed session never locks interview mode for its whole length.
+    """
+    ALTER TABLE sessions ADD COLUMN pid INTEGER;
+    ALTER TABLE sessions ADD COLUMN pid_started TEXT
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -97,6 +104,29 @@ class SessionRecord:
     minutes: float | None
     interview: bool
     outcome: str | None
+    pid: int | None = None
+    """The process running the session, and when it started (a pid alone may be reused)."""
+    pid_started: str | None = None
+
+
+def process_started(pid: int) -> str | None:
+    """When a process started, in the kernel's clock ticks since boot (Linux); None if it does not exist.
+
+    Together with the pid it names one process for good: a pid can be reused, not with the same start time.
+    """
+    try:
+        stat = (Path("/proc") / str(pid) / "stat").read_text()
+    except OSError:
+        if not sys.platform.startswith("linux"):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return None
+            except PermissionError:
+                return ""
+            return ""
+        return None
+    return stat.rsplit(")", 1)[-1].split()[19]
 
 
 def now_iso() -> str:
@@ -104,7 +134,8 @@ def now_iso() -> str:
 
 
 def data_dir() -> Path:
-    override = os.environ.get(DATA_DIR_ENV)
+    """$KATAS_DATA_DIR, or the platform's user data folder. An empty KATAS_DATA_DIR counts as unset."""
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
     if override:
         return Path(override).expanduser()
     import platformdirs
@@ -169,42 +200,66 @@ class History:
             return connection.execute("PRAGMA user_version").fetchone()[0]
 
     # -- attempts --------------------------------------------------------------------------------
-    def record(self, attempt: Attempt) -> None:
-        """Store an attempt, and any attempts an earlier failure left in the unsaved file."""
+    def record(self, attempt: Attempt) -> list[str]:
+        """Store an attempt, and any attempts an earlier failure kept in a fallback file.
+
+        Returns warnings (one sentence each) about fallback lines that could not be read: they are set
+        aside in a file of their own, never lost and never fatal.
+        """
+        warnings: list[str] = []
+        pending: list[tuple[Path, list[Attempt]]] = []
+        for path in self.fallback_paths:
+            kept, damaged = _read_kept(path)
+            if damaged:
+                aside = path.with_name(path.name + ".damaged")
+                with aside.open("a", encoding="utf-8") as handle:
+                    handle.writelines(line + "\n" for line in damaged)
+                warnings.append(f"{len(damaged)} damaged line(s) of {path} could not be read and were set aside "
+                                f"in {aside}.")
+            if kept or damaged:
+                pending.append((path, kept))
         with self._transaction() as connection:
-            pending = self._read_unsaved()
-            for earlier in [*pending, attempt]:
-                _insert_attempt(connection, earlier)
-        if pending:
-            self.unsaved_path.unlink(missing_ok=True)
+            for _, kept in pending:
+                for earlier in kept:
+                    _insert_attempt(connection, earlier)
+            _insert_attempt(connection, attempt)
+        for path, _ in pending:
+            path.unlink(missing_ok=True)
+        return warnings
 
-    def record_or_keep(self, attempt: Attempt) -> str | None:
-        """Record the attempt; if the database cannot take it, keep it in a file and say where, in one sentence."""
+    def record_or_keep(self, attempt: Attempt) -> list[str]:
+        """Record the attempt; if the database cannot take it, keep it in a fallback file. Returns what to tell
+        the user, one sentence each."""
         try:
-            self.record(attempt)
-            return None
+            return self.record(attempt)
         except HistoryError as exc:
-            kept = self._keep_unsaved(attempt)
-            return f"{exc} Your result was saved to {kept} and will be added once the database works again."
+            kept = self._keep(attempt)
+            return [f"{exc} Your result was saved to {kept} and will be added once the database works again."]
 
-    def _keep_unsaved(self, attempt: Attempt) -> Path:
-        line = json.dumps(asdict(attempt)) + "\n"
-        for path in (self.unsaved_path, Path(tempfile.gettempdir()) / f"katas-{UNSAVED_NAME}"):
+    @property
+    def fallback_paths(self) -> tuple[Path, Path]:
+        """Where attempts wait when the database cannot take them: beside it, or, when its folder cannot be
+        written, in the temporary folder under a name of this profile's own (both are read back)."""
+        profile = hashlib.sha256(str(self.folder.resolve()).encode()).hexdigest()[:12]
+        user = os.getuid() if hasattr(os, "getuid") else "user"
+        return self.unsaved_path, Path(tempfile.gettempdir()) / f"katas-{user}-{profile}-{UNSAVED_NAME}"
+
+    def _keep(self, attempt: Attempt) -> Path:
+        line = (json.dumps(asdict(attempt)) + "\n").encode("utf-8")
+        for path in self.fallback_paths:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                with path.open("a", encoding="utf-8") as handle:
-                    handle.write(line)
+                # One write of one whole line, flushed to the disk: a crash leaves at most that line cut short.
+                descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+                try:
+                    os.write(descriptor, line)
+                    os.fsync(descriptor)
+                finally:
+                    os.close(descriptor)
                 return path
             except OSError:
                 continue
         raise HistoryError("Neither the history database nor a fallback file could be written.")
-
-    def _read_unsaved(self) -> list[Attempt]:
-        try:
-            lines = self.unsaved_path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return []
-        return [Attempt(**json.loads(line)) for line in lines if line.strip()]
 
     def attempts(self, kata: str | None = None) -> list[Attempt]:
         """Oldest first."""
@@ -232,11 +287,14 @@ class History:
 
     # -- sessions --------------------------------------------------------------------------------
     def start_session(self, kind: str, katas: list[str], minutes: float | None, interview: bool,
-                      started_at: str | None = None) -> int:
+                      started_at: str | None = None, pid: int | None = None) -> int:
+        pid = os.getpid() if pid is None else pid
         with self._transaction() as connection:
             cursor = connection.execute(
-                "INSERT INTO sessions (kind, katas, started_at, minutes, interview) VALUES (?, ?, ?, ?, ?)",
-                (kind, json.dumps(katas), started_at or now_iso(), minutes, int(interview)))
+                "INSERT INTO sessions (kind, katas, started_at, minutes, interview, pid, pid_started) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (kind, json.dumps(katas), started_at or now_iso(), minutes, int(interview), pid,
+                 process_started(pid)))
             return int(cursor.lastrowid)
 
     def end_session(self, session_id: int, outcome: str, ended_at: str | None = None) -> None:
@@ -246,24 +304,45 @@ class History:
 
     def sessions(self) -> list[SessionRecord]:
         with self._transaction() as connection:
-            rows = connection.execute("SELECT id, kind, katas, started_at, ended_at, minutes, interview, outcome "
-                                      "FROM sessions ORDER BY started_at, id").fetchall()
-        return [SessionRecord(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows]
+            rows = connection.execute("SELECT id, kind, katas, started_at, ended_at, minutes, interview, outcome, pid, "
+                                      "pid_started FROM sessions ORDER BY started_at, id").fetchall()
+        return [SessionRecord(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9])
+                for r in rows]
 
     def open_interview_session(self, now: datetime | None = None) -> SessionRecord | None:
         """An interview-mode session still running: hints and compare stay off until it ends.
 
-        A session whose process was killed never records its end, so one counts as running only
-        until its time is up.
+        A session whose process was killed (a closed terminal, SIGKILL) never records its end: it counts as
+        running only while its process is alive, and never past its time.
         """
         now = now or datetime.now(timezone.utc)
         for session in reversed(self.sessions()):
             if not session.interview or session.ended_at is not None:
                 continue
+            if session.pid is not None and (session.pid_started is None
+                                            or process_started(session.pid) != session.pid_started):
+                continue  # its process is gone (or the pid now belongs to another process)
             started = datetime.fromisoformat(session.started_at)
             if session.minutes is None or (now - started).total_seconds() < session.minutes * 60:
                 return session
         return None
+
+
+def _read_kept(path: Path) -> tuple[list[Attempt], list[str]]:
+    """The attempts a fallback file holds, and the lines that are not attempts (a write cut short by a crash)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except FileNotFoundError:
+        return [], []
+    except OSError:
+        return [], []
+    kept, damaged = [], []
+    for line in filter(str.strip, lines):
+        try:
+            kept.append(Attempt(**json.loads(line)))
+        except (ValueError, TypeError):
+            damaged.append(line)
+    return kept, damaged
 
 
 def _insert_attempt(connection: sqlite3.Connection, attempt: Attempt) -> None:

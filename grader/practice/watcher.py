@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from grader.catalog import Kata
 
 
 class SaveWatcher:
-    """Waits for the kata file to be saved (watchfiles), waking once a second so the clock can tick."""
+    """Waits up to `timeout` seconds for the kata file to be saved (watchfiles); True if it was."""
+
+    STEP_MS = 20
 
     def __init__(self) -> None:
         self._watches: dict[str, object] = {}
@@ -20,6 +23,11 @@ class SaveWatcher:
             target = kata.work_file.resolve()
             self._watches[kata.name] = watchfiles.watch(
                 kata.folder, watch_filter=lambda change, path: Path(path).resolve() == target,
-                rust_timeout=max(50, int(timeout * 1000)), yield_on_timeout=True, step=10,
+                rust_timeout=self.STEP_MS, yield_on_timeout=True, step=10,
             )
-        return bool(next(self._watches[kata.name]))
+        deadline = time.monotonic() + timeout
+        while True:
+            if next(self._watches[kata.name]):
+                return True
+            if time.monotonic() >= deadline:
+                return False

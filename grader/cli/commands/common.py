@@ -7,13 +7,18 @@ from rich.console import Console
 
 from pathlib import Path
 
-from grader import catalog
+from grader import catalog, messages
 from grader.practice.history import Attempt, History, HistoryError, file_hash, now_iso
 from grader.report import Report
 
 EXIT_PASSED, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-KATA = typer.Argument(..., metavar="KATA", help="The kata, for example lru.")
+def _kata_names(incomplete: str) -> list[str]:
+    """Shell completion: the katas whose names start with what was typed."""
+    return [kata.name for kata in catalog.all_katas() if kata.name.startswith(incomplete)]
+
+
+KATA = typer.Argument(..., metavar="KATA", help="The kata, for example lru.", autocompletion=_kata_names)
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -37,10 +42,9 @@ def refuse_during_interview(store: History, what: str) -> None:
         raise failure(f"{what} off during an interview-mode session, as in a real round.")
 
 
-def interrupted() -> typer.Exit:
-    """Ctrl-C: one line, exit 130. An interrupted run says nothing about the code, so nothing is recorded."""
-    errors.print("[bold yellow]interrupted:[/] grading stopped; nothing was recorded.")
-    return typer.Exit(EXIT_INTERRUPTED)
+def interrupted() -> None:
+    """Ctrl-C: one line (the exit code is 130). An interrupted run says nothing about the code: none is recorded."""
+    errors.print(f"[bold yellow]interrupted:[/] {messages.INTERRUPTED}")
 
 
 def warn(message: str) -> None:
@@ -78,6 +82,5 @@ def record_attempt(kata: catalog.Kata, target: Path, report: Report, mode: str =
         levels=[{"level": lv.level, "points": lv.points, "max_points": lv.max_points} for lv in report.levels],
         elapsed_s=elapsed_s, session_id=session_id,
     )
-    trouble = store.record_or_keep(attempt)
-    if trouble:
+    for trouble in store.record_or_keep(attempt):
         warn(trouble)

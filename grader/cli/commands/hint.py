@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from grader.cli import render
-from grader.cli.commands.common import KATA, console, history_or_exit, kata_or_exit, refuse_during_interview
+from grader.cli.commands.common import (
+    KATA, console, failure, history_or_exit, kata_or_exit, refuse_during_interview,
+)
+from grader.practice.history import HistoryError
 
 
 def hint(name: str = KATA) -> None:
@@ -14,5 +17,8 @@ def hint(name: str = KATA) -> None:
     if not kata.hints:
         console.print(f"{kata.name} has no hints: its README.md is all there is.")
         return
-    revealed = store.reveal_hint(kata.name, len(kata.hints))
+    try:
+        revealed = store.reveal_hint(kata.name, len(kata.hints))
+    except HistoryError as exc:
+        raise failure(f"{exc} Hints are counted in the history, so none was shown.") from None
     render.hints(console, kata, revealed)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 
 import typer
 
 from grader.practice import stubs
-from grader.cli.commands.common import EXIT_FAILED, KATA, console, failure, kata_or_exit
+from grader.cli.commands.common import EXIT_FAILED, KATA, console, failure, kata_or_exit, usage_error
 
 
 def reset(
@@ -24,6 +25,9 @@ def reset(
     if current == original:
         console.print(f"{kata.work_file} is already the untouched stub: nothing to do.")
         return
+    if not yes and not sys.stdin.isatty():
+        raise usage_error("grade reset asks before it replaces your file, and there is no terminal to ask in: "
+                          f"use grade reset {kata.name} --yes.")
     if not yes and not typer.confirm(f"Replace {kata.work_file} with the original stub? Your file is backed up first.",
                                      default=False):
         console.print("Nothing changed.")
