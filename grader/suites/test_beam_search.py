@@ -290,11 +290,18 @@ def check_results(script: Script, got, expected, model: ToyModel, length_penalty
         why = (f"It returned {len(got)} hypotheses, more than beam_width={beam_width}: each finished hypothesis "
                "takes one slot of the beam, so at most beam_width finish.")
     elif sorted(got_sequences) == sorted(expected_sequences):
-        why = ("The same hypotheses in another order: sort the finished hypotheses by score (log-probability / "
-               "n ** length_penalty), larger first, ties to the smaller sequence.")
-        mis = next((s, v) for (s, v), (e, _) in zip(got, expected) if s != e)
-        why += penalty_advice(model, mis[0], mis[1], length_penalty) if not close(
-            mis[1], score(model, mis[0], length_penalty)) else ""
+        # A wrong score reorders the right hypotheses: name the score, the order follows from it.
+        wrong = next(((s, v) for s, v in got if not close(v, score(model, s, length_penalty))), None)
+        if wrong is not None:
+            sequence, value = wrong
+            why = (f"The same hypotheses, in another order because {sequence} has the score {value:.6g}, not "
+                   f"{score(model, sequence, length_penalty):.6g}."
+                   + (penalty_advice(model, sequence, value, length_penalty) or
+                      " The score is log-probability / n ** length_penalty: the log-probabilities of every generated "
+                      "token summed, and n the tokens after bos (eos included)."))
+        else:
+            why = ("The same hypotheses in another order: sort the finished hypotheses by score (log-probability / "
+                   "n ** length_penalty), larger first, ties to the smaller sequence.")
     elif len(got) == len(expected) and all(close(a, b) for a, b in zip(got_values, expected_values)):
         why = ("The same scores, on other sequences: a tie was broken the other way. Among candidates of equal "
                "log-probability keep the smaller sequence (tuple comparison), whichever hypothesis they come "
@@ -392,7 +399,7 @@ def test_hypotheses_include_bos_and_stop_at_eos_and_at_max_len(search):
     if cut and not any(sequence[-1] != eos for sequence in got_sequences):
         script.fail(f"beam_search returned {got_sequences}; expected {expected_sequences}. The hypotheses that reach "
                     f"max_len={max_len} tokens without eos, like {cut[0]}, are finished too and come back with the "
-                    "others.", show_got=False)
+                    "others (max_len counts the tokens after bos: eos counts, bos does not).", show_got=False)
     check_results(script, got, expected.result, model, 0.0, beam_width,
                   "(bos and eos may be the same id: only a GENERATED eos ends a hypothesis.)" if bos == eos else "")
 

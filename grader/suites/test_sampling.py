@@ -312,7 +312,7 @@ def softmax_advice(got, logits: np.ndarray, temperature: float) -> str:
                               (logits, "It matches softmax(logits): divide the logits by the temperature first.")):
         if temperature != 1.0 and np.allclose(array, model_softmax(candidate), rtol=1e-6, atol=1e-9):
             return advice
-    if not np.allclose(array.sum(axis=-1), 1.0):
+    if np.isfinite(array).all() and not np.allclose(array.sum(axis=-1), 1.0):  # NaN or inf: a stability bug
         return ("Its rows do not each sum to 1: normalise each row along the LAST axis "
                 "(sum(axis=-1, keepdims=True)); every leading axis is a batch axis.")
     return ""
@@ -451,8 +451,9 @@ def top_p_advice(p: float):
         order, sums = running_sums(row)
         size, size_expected = len(got_ids), len(expected_ids)
         if size == 0:
-            return ("It removed every token: the most probable token is always kept, since the nucleus is the "
-                    "SHORTEST run whose sum is >= p, and it is never empty.")
+            return ("It removed every token, but the nucleus is never empty: keep a token when the tokens ranked "
+                    "BEFORE it sum to less than p, which always keeps the most probable token, and keeps the token "
+                    "whose probability makes the running sum reach p.")
         if got_ids == sorted(order[:size]):
             if size < size_expected:
                 return (f"The tokens it kept sum to {sums[size - 1]:.6g}, less than p = {p!r}: keep "

@@ -7,3 +7,4 @@ PATCH = [("""    scored = [(sequence, log_probability / (len(sequence) - 1) ** l
           """    finished.sort(key=lambda hypothesis: (-hypothesis[1], hypothesis[0]))
     return [(sequence, log_probability / (len(sequence) - 1) ** length_penalty)
             for sequence, log_probability in finished]""")]
+SAYS = ['sort the finished hypotheses by score']

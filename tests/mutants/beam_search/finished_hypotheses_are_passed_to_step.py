@@ -6,3 +6,4 @@ PATCH = [("        for prefix, log_probability in live:\n            next_log_pr
           "        for prefix, log_probability in live + [h for h in finished if h[0][-1] == eos]:\n"
           "            next_log_probabilities = step(prefix)\n"
           "            if prefix[-1] == eos and len(prefix) > 1:\n                continue")]
+SAYS = ['never extended']

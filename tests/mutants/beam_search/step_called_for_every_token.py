@@ -7,3 +7,4 @@ PATCH = [("            next_log_probabilities = step(prefix)  # once per live pr
           "                candidates.append((prefix + (token,), log_probability + float(next_log_probabilities[token])))",
           "            for token in range(len(step(prefix))):\n"
           "                candidates.append((prefix + (token,), log_probability + float(step(prefix)[token])))")]
+SAYS = ['once per live hypothesis']

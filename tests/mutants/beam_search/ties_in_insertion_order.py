@@ -3,3 +3,4 @@
 EXPECT = "test_ties_are_broken_by_the_smaller_sequence"
 PATCH = [("        candidates.sort(key=lambda candidate: (-candidate[1], candidate[0]))",
           "        candidates.sort(key=lambda candidate: -candidate[1])")]
+SAYS = ['smaller sequence']

@@ -2,3 +2,4 @@
 
 EXPECT = "test_batched_rows_are_drawn_independently"
 PATCH = [("        uniform = rng.random(cumulative.shape[:-1] + (1,))", "        uniform = rng.random()")]
+SAYS = ['not drawn independently']

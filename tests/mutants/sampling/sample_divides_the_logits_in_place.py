@@ -2,3 +2,4 @@
 
 EXPECT = "test_samples_follow_the_softmax_distribution"
 PATCH = [("        scaled = logits / temperature\n", "        logits /= temperature\n        scaled = logits\n")]
+SAYS = ['wrote into its input']

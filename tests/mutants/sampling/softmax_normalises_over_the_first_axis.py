@@ -2,3 +2,4 @@
 
 EXPECT = "test_softmax_matches_the_definition_on_any_batch_shape"
 PATCH = [("    return weights / weights.sum(axis=-1, keepdims=True)", "    return weights / weights.sum(axis=0, keepdims=True)")]
+SAYS = ['LAST axis']

@@ -13,3 +13,4 @@ PATCH = [("""        scaled = logits / temperature
             scaled = top_p_filter(scaled, top_p)
         scaled = scaled / temperature
 """)]
+SAYS = ['before the temperature is applied']

@@ -10,3 +10,4 @@ PATCH = [("""        if top_k is not None:
         if top_k is not None:
             scaled = top_k_filter(scaled, top_k)
 """)]
+SAYS = ['top-p is applied before top-k']

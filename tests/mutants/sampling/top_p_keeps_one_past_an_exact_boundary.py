@@ -2,3 +2,4 @@
 
 EXPECT = "test_top_p_stops_at_the_token_whose_probability_reaches_p"
 PATCH = [("    np.put_along_axis(kept, order, before < p, axis=-1)", "    np.put_along_axis(kept, order, before <= p, axis=-1)")]
+SAYS = ['>= p, not > p']
