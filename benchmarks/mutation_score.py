@@ -6,8 +6,8 @@ Each mutant changes one thing in the reference: a comparison or arithmetic opera
 shifted, a statement dropped, a condition negated, a return value replaced by None, min/max or and/or
 swapped. A sample of them (the same sample every time: seeded by the kata's name) is graded with the
 full hidden suite at seed 0; a mutant is killed when it scores below 100. Survivors are listed, unless
-benchmarks/equivalent_mutants.toml explains why they cannot be caught (the mutant behaves exactly like
-the reference, as far as the statement can tell). Not a test: it takes minutes, and its report goes in
+benchmarks/equivalent_mutants/KATA.toml explains why they cannot be caught (the mutant behaves exactly
+like the reference, as far as the statement can tell): `"line 12: Lt -> LtE" = "why"`, one per line. Not a test: it takes minutes, and its report goes in
 the closing notes.
 """
 
@@ -35,7 +35,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-EQUIVALENT = Path(__file__).resolve().parent / "equivalent_mutants.toml"
+EQUIVALENT = Path(__file__).resolve().parent / "equivalent_mutants"
 
 _COMPARISONS = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
                 ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
@@ -142,9 +142,10 @@ def _replace(tree: ast.AST, old: ast.AST, new: ast.AST) -> None:
 
 
 def explained(kata: str) -> dict[str, str]:
-    if not EQUIVALENT.is_file():
+    explanations = EQUIVALENT / f"{kata}.toml"
+    if not explanations.is_file():
         return {}
-    return tomllib.loads(EQUIVALENT.read_text(encoding="utf-8")).get(kata, {})
+    return tomllib.loads(explanations.read_text(encoding="utf-8"))
 
 
 def score(kata: catalog.Kata, sample: int, grader: WarmGrader, scratch: Path) -> dict:

@@ -3,6 +3,7 @@ copy of the repository, filled in, checked, and graded by the project's own disc
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import commit
 from grader import catalog
+from grader.authoring import contract, specimens
 from grader.cli.app import app
 
 runner = CliRunner()
@@ -108,3 +110,14 @@ def test_a_new_kata_made_with_grade_dev_new_passes_the_contract_once_filled_in_w
                    timeout=600)
     assert suite.returncode == 0, suite.stdout[-3000:]
     assert " passed" in suite.stdout and "toy" not in suite.stdout.split("passed")[-1]
+
+
+def test_a_mutant_whose_message_drifts_from_what_it_must_say_fails_the_contract(warm_grader, tmp_path):
+    # The same bug, held to another bug's words: the check must notice both the missing and the wrong advice.
+    mutant = next(m for m in specimens.mutants(catalog.find("lru")) if m.path.stem == "get_does_not_refresh_recency")
+    assert contract.check_mutant(mutant, warm_grader, tmp_path).passed
+    drifted = dataclasses.replace(mutant, says=("use a FIFO queue",), not_says=("most recently used",))
+    verdict = contract.check_mutant(drifted, warm_grader, tmp_path)
+    assert not verdict.passed
+    assert "does not say 'use a FIFO queue'" in verdict.detail
+    assert "says 'most recently used', which is not this bug" in verdict.detail

@@ -55,12 +55,16 @@ def one_line_error(result: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
-def test_grade_alone_lists_the_katas_and_how_to_start():
+def test_grade_alone_lists_the_katas_and_starts_with_the_kata_grade_next_picks():
+    from grader.practice import progress
+
     result = grade()
     assert result.returncode == 0
     for name in KATA_NAMES:
         assert name in result.stdout
-    assert "Start with" in result.stdout
+    first = progress.suggest_next(catalog.all_katas(), [])[0][0].name
+    assert f"Start with katas/{first}/README.md" in " ".join(result.stdout.split())
+    assert "Next: " + first in grade("next").stdout
 
 
 def test_list_shows_every_kata_with_title_difficulty_minutes_and_levels():
@@ -151,8 +155,36 @@ def test_a_directory_or_a_device_is_named_for_what_it_is(tmp_path):
     assert "is not a regular file" in one_line_error(grade("lru", "--file", "/dev/null"))
 
 
-def test_a_mistyped_option_suggests_the_right_one():
-    assert "--json" in one_line_error(grade("lru", "--jsn"))
+def test_a_mistyped_option_suggests_the_right_one_and_only_a_close_one():
+    assert "Did you mean --json?" in one_line_error(grade("lru", "--jsn"))
+    line = one_line_error(grade("lru", "--bogus"))
+    assert "No such option: --bogus" in line and "--verbose" not in line and "Did you mean" not in line
+
+
+@pytest.mark.parametrize("minutes", ["inf", "1e308", "0", "601", "nan"])
+def test_minutes_outside_1_to_600_are_refused_in_one_line(minutes):
+    assert "--minutes" in one_line_error(grade("practice", "lru", "--minutes", minutes))
+
+
+def test_a_binary_file_is_named_as_such(tmp_path):
+    target = tmp_path / "lru.py"
+    target.write_bytes(b"\x00\x01\x7fELF\x02binary")
+    result = json.loads(grade("lru", "--file", str(target), "--json").stdout)
+    assert result["status"] == "error" and "not Python source text" in result["problem"]
+
+
+def test_a_tests_title_spells_python_values_as_the_code_does():
+    titles = [t["title"] for t in json.loads(grade("lru", "--reference", "--json").stdout)["tests"]]
+    assert "a stored None is a value" in titles
+
+
+def test_the_report_says_that_prints_are_captured_and_where_to_see_them(tmp_path):
+    target = tmp_path / "lru.py"
+    target.write_text(catalog.find("lru").reference.read_text().replace(
+        "    def __len__(self) -> int:\n", "    def __len__(self) -> int:\n        print('len called')\n"))
+    quiet = grade("lru", "--file", str(target))
+    assert "grade lru --verbose shows them" in " ".join(quiet.stdout.split())
+    assert "len called" not in quiet.stdout
 
 
 @pytest.mark.parametrize("args", [["lru", "--seed", "-1"], ["lru", "--seed", "x"]])
@@ -178,11 +210,29 @@ def test_every_command_has_help():
         assert grade(name, "--help").returncode == 0
 
 
-def test_the_grade_help_explains_the_options():
-    result = grade("lru", "--help")
+def test_the_grade_help_explains_the_options_without_type_tags():
+    result = grade("lru", "--help", width=80)
     assert result.returncode == 0
     for option in ("--file", "--reference", "--json", "--seed", "--verbose"):
         assert option in result.stdout
+    assert "Usage: grade KATA [OPTIONS]" in result.stdout
+    assert "<bool>" not in result.stdout and "grade kata" not in result.stdout and "{KATA}" not in result.stdout
+
+
+def test_shell_completion_offers_the_katas_and_the_commands(monkeypatch):
+    words = completions(monkeypatch, "grade u")
+    assert "union_find" in words
+    assert "lru" in completions(monkeypatch, "grade hint l")
+    assert {"list", "lru"} <= set(completions(monkeypatch, "grade l"))
+
+
+def completions(monkeypatch, line: str) -> list[str]:
+    words = line.split(" ")
+    monkeypatch.setenv("_GRADE_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", line)
+    monkeypatch.setenv("COMP_CWORD", str(len(words) - 1))
+    result = grade()
+    return result.stdout.split()
 
 
 def test_the_readme_documents_every_command():
@@ -294,3 +344,13 @@ def test_ctrl_c_or_a_closed_terminal_stops_grading_at_once_and_leaves_nothing(si
     from grader.practice.history import History
 
     assert History().attempts() == []
+
+
+def test_a_counterexample_too_wide_for_the_box_is_printed_whole_below_it(tmp_path):
+    target = tmp_path / "lru.py"
+    target.write_text(catalog.find("lru").reference.read_text().replace(
+        "        self._unlink(node)\n        self._append(node)\n        return node.value", "        return node.value"))
+    narrow = grade("lru", "--file", str(target), width=20).stdout
+    assert "below the box" in narrow and "\ncache.get(0)\n" in narrow  # whole lines, outside the box
+    wide = grade("lru", "--file", str(target), width=120).stdout
+    assert "below the box" not in wide and "│ cache.get(0)" in wide

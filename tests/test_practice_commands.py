@@ -252,6 +252,13 @@ class FakeWarmGrader:
                       score=score, duration_s=0.1, levels=[LevelScore(1, "one", score, score, 100)])
 
 
+def solved_report(kata):
+    from grader.report import LevelScore, Report
+
+    return Report(kata=kata.name, file="x.py", seed=0, status=Status.PASSED, score=100, duration_s=0.1,
+                  levels=[LevelScore(1, "one", 100, 100, 100)])
+
+
 def fake_saves(saves_left: list[int]):
     """A SaveWatcher that reports a save on the given calls and Ctrl-C when they run out."""
 
@@ -308,3 +315,90 @@ def test_a_mock_round_picks_unsolved_katas_and_summarises_them(sessions, monkeyp
     assert result.exit_code == 0, result.output
     assert "mock session" in result.output and left in result.output  # the only unsolved kata
     assert History().sessions()[-1].katas == [left]
+
+
+def test_a_session_that_is_not_on_a_terminal_prints_a_line_per_regrade(sessions, monkeypatch):
+    monkeypatch.setattr(sessions, "SaveWatcher", fake_saves([2]))
+    result = invoke("practice", "lru", "--minutes", "5")
+    lines = [line.rstrip() for line in result.output.splitlines()]
+    regrades = [line for line in lines if " lru score " in line]
+    assert len(regrades) == 2 and all(line[:2].isdigit() and line[2] == ":" for line in regrades)
+    assert "practice session: interrupted" in lines  # the summary's title on a line of its own
+
+
+def test_practice_on_a_file_that_already_scores_100_says_to_reset_first(sessions, monkeypatch):
+    monkeypatch.setattr(sessions, "SaveWatcher", fake_saves([]))
+    monkeypatch.setattr(FakeWarmGrader, "grade", lambda self, kata, target: solved_report(kata))
+    result = invoke("practice", "lru")
+    assert result.exit_code == 1 and "already scores 100" in result.output and "grade reset lru" in result.output
+    assert History().attempts("lru") == []
+
+
+def test_grade_hint_on_a_history_that_cannot_be_written_is_one_line(monkeypatch):
+    from grader.practice.history import HistoryError
+
+    def read_only(self, kata, available):
+        raise HistoryError(f"The history database at {self.path} cannot be written: attempt to write a readonly "
+                           "database.")
+
+    monkeypatch.setattr(History, "reveal_hint", read_only)
+    result = invoke("hint", "lru")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "readonly" in result.output
+
+
+def test_the_history_table_never_cuts_the_date_at_80_columns():
+    History().record(Attempt(kata="union_find", at=now_iso(), duration_s=1.0, score=60, status="not_started",
+                             levels=[{"level": 1, "points": 6, "max_points": 10}], mode="practice", elapsed_s=1234.0))
+    result = runner.invoke(app, ["history"], env={"COLUMNS": "80"}, terminal_width=80)
+    from datetime import datetime
+
+    today = datetime.now().astimezone().strftime("%Y-%m-%d")
+    assert today in result.output and "…" not in result.output.split("Best per kata")[0]
+
+
+def test_the_warm_worker_writes_nothing_in_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with WarmGrader() as warm:
+        assert warm.grade(LRU, LRU.reference).score == 100
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_working_folders_of_a_grader_that_died_are_swept_at_the_next_start(tmp_path, monkeypatch):
+    import tempfile
+
+    from grader.grading import supervisor
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    stale = tmp_path / f"{supervisor.WORKDIR_PREFIX}{dead}-abc"
+    alive = tmp_path / f"{supervisor.WORKDIR_PREFIX}{os.getpid()}-abc"
+    for folder in (stale, alive):
+        folder.mkdir()
+    supervisor.sweep_stale_workdirs()
+    assert not stale.exists() and alive.exists()
+
+
+def test_the_live_views_fit_80_columns_and_a_long_message_never_pushes_the_panel_off_the_screen():
+    from rich.console import Console
+
+    from grader.cli import render
+    from grader.practice.loop import KataRun, SessionState
+    from grader.protocol import TestStarted
+    from grader.report import LevelScore, Report, TestResult, TestStatus
+
+    failing = TestResult(id="test_get_refreshes_recency", level=1, points=10, status=TestStatus.FAILED,
+                         message="KeyError: " + "x" * 3000)
+    report = Report(kata="lru", file="x.py", seed=0, status=Status.FAILED, score=40, duration_s=1.0,
+                    levels=[LevelScore(1, "one", 40, 4, 10)], tests=[failing])
+    state = SessionState("practice", [KataRun(LRU, report=report, regrades=1, grading=True)], 0.0, 25, False)
+    console = Console(width=80, record=True, file=open(os.devnull, "w"))
+    console.print(render.LiveSession(state, lambda: 60.0))
+    panel = console.export_text().splitlines()
+    assert len(panel) <= 11 and all(len(line) <= 80 for line in panel)  # however long the message
+    assert "grading your save" in panel[2] and "24:00 left" in panel[1]
+    progress = render.GradingProgress(LRU, [object()] * 11)
+    progress.on_event(TestStarted("test_get_refreshes_recency"))
+    console.print(progress)
+    assert console.export_text().strip() == "grading lru  0/11 tests  get refreshes recency"

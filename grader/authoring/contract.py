@@ -26,8 +26,10 @@ from grader.report import Report, Status, TestStatus
 MIN_MUTANTS = 6
 MIN_ALTERNATIVES = 2
 MIN_HINTS = 2
-SEEDS = (0,)
-"""A mutant must be caught at each of these seeds."""
+SEEDS = (0, 1, 2, 3)
+"""A mutant must be caught at each of these seeds: a rule that holds at one seed must hold at every seed."""
+TOTAL_POINTS = 100
+"""A suite's points add up to 100, so the points a learner adds up in their head are the score."""
 PLACEHOLDER = "TODO"
 
 
@@ -79,15 +81,19 @@ def check_levels(kata: Kata) -> Verdict:
     try:
         planned = manifest.read(kata.suite)
     except (manifest.SuiteError, OSError, SyntaxError) as exc:
-        return _verdict("levels agree with the suite", [f"the suite cannot be read: {exc}"])
+        return _verdict("levels agree with the suite, and its points add up to 100", [f"the suite cannot be read: {exc}"])
     in_suite = {test.level for test in planned}
     named = set(range(1, len(kata.levels) + 1))
     problems = []
+    total = sum(test.points for test in planned)
+    if total != TOTAL_POINTS:
+        problems.append(f"the suite's points add up to {total}; make them add up to {TOTAL_POINTS}, so that the "
+                        "points shown per level add up to the score.")
     if in_suite - named:
         problems.append(f"the suite has tests for levels {sorted(in_suite - named)}, which kata.toml does not name.")
     if named - in_suite:
         problems.append(f"kata.toml names levels {sorted(named - in_suite)}, which have no test in the suite.")
-    return _verdict("levels agree with the suite", problems)
+    return _verdict("levels agree with the suite, and its points add up to 100", problems)
 
 
 def check_hints(kata: Kata) -> Verdict:
@@ -217,7 +223,7 @@ def check_alternative_count(kata: Kata) -> Verdict:
 
 
 def check_mutant(mutant: Mutant, grader: Grader, scratch: Path) -> Verdict:
-    """Caught by the test it names, with a message, at every seed."""
+    """Caught by the test it names, with a message, at every seed; and by the model test(s), unless it says why not."""
     check = f"mutant {mutant.id} is caught"
     kata = catalog.find(mutant.kata)
     try:
@@ -227,8 +233,8 @@ def check_mutant(mutant: Mutant, grader: Grader, scratch: Path) -> Verdict:
     ids = {t.id for t in planned}
     if not mutant.expect or mutant.expect not in ids:
         return _verdict(check, [f"EXPECT must name a test of the suite; it is {mutant.expect!r}."])
-    models: set[str] = set()
-    watched = {mutant.expect}
+    models = {t.id for t in planned if t.model}
+    watched = {mutant.expect} | (models if mutant.beyond_the_model is None else set())
     try:
         source = mutant.source(kata.reference)
     except SpecimenError as exc:
@@ -246,6 +252,15 @@ def check_mutant(mutant: Mutant, grader: Grader, scratch: Path) -> Verdict:
             found.setdefault(f"{mutant.expect} passes.", []).append(seed)
         elif not caught.message:
             found.setdefault(f"{mutant.expect} fails without a message.", []).append(seed)
+        else:
+            for text in mutant.says:
+                if text.casefold() not in caught.message.casefold():
+                    found.setdefault(f"the message of {mutant.expect} does not say {text!r}: "
+                                     f"{caught.message!r}", []).append(seed)
+            for text in mutant.not_says:
+                if text.casefold() in caught.message.casefold():
+                    found.setdefault(f"the message of {mutant.expect} says {text!r}, which is not this bug: "
+                                     f"{caught.message!r}", []).append(seed)
         for model in sorted(models & watched):
             if results[model].status is TestStatus.PASSED:
                 found.setdefault(f"the model test {model} passes (catch it there, or declare BEYOND_THE_MODEL "

@@ -5,6 +5,8 @@
         PATCH = [(old, new), ...]          edits of the reference (each `old` occurs exactly once)
         BASE = "alternatives/<kata>/x.py"  optional: patch this file (under tests/) instead of the reference
         BEYOND_THE_MODEL = "why"           optional: the stateful model test is not meant to catch it
+        SAYS = ["text", ...]               optional: what the message of EXPECT must contain at every seed
+        NOT_SAYS = ["text", ...]           optional: what it must not contain (a cause that is not this bug)
       (without PATCH, the file itself is the buggy solution)
     tests/alternatives/<kata>/<style>.py   a whole correct solution; REQUIRES_PYTHON = (3, 11) if it needs a
                                            newer Python, REQUIRES_MODULES = ("torch",) if an optional package
@@ -45,6 +47,10 @@ class Mutant:
     base: str | None = None
     """A file under tests/ to patch instead of the reference."""
     beyond_the_model: str | None = None
+    says: tuple[str, ...] = ()
+    """Texts the message of the EXPECT test must contain: the observation and the cause this bug implies."""
+    not_says: tuple[str, ...] = ()
+    """Texts it must not contain: the advice for another bug, which would send the learner the wrong way."""
 
     @property
     def id(self) -> str:
@@ -71,7 +77,8 @@ def mutants(kata: Kata | None = None) -> list[Mutant]:
         patch = _literal(tree, "PATCH")
         found.append(Mutant(path.parent.name, path, _literal(tree, "EXPECT"),
                             tuple(map(tuple, patch)) if patch else None, _literal(tree, "BASE"),
-                            _literal(tree, "BEYOND_THE_MODEL")))
+                            _literal(tree, "BEYOND_THE_MODEL"), tuple(_literal(tree, "SAYS") or ()),
+                            tuple(_literal(tree, "NOT_SAYS") or ())))
     return found
 
 

@@ -169,13 +169,20 @@ def _tests(console: Console, result: Report, verbose: bool) -> None:
     for test in failures[:MAX_FAILURES_SHOWN]:
         mark, colour = _TEST_MARK[test.status]
         body: list = [Text(test.message)]
+        # Code that does not fit inside the panel goes below it, whole: a panel would cut or fold its lines,
+        # and a pasted line that was cut is not the code that failed.
+        fits = all(len(line) <= console.width - 4 for line in test.counterexample.splitlines())
         if test.counterexample:
-            body.append(Text("\nSmallest failing case (paste it to replay):", style="bold"))
-            body.append(Syntax(test.counterexample, "python", theme="ansi_dark", background_color="default"))
+            body.append(Text("\nSmallest failing case (paste it to replay)" + (":" if fits else ", below the box:"),
+                             style="bold"))
+            if fits:
+                body.append(Syntax(test.counterexample, "python", theme="ansi_dark", background_color="default"))
         if verbose and test.user_traceback:
             body.append(Text("\nWhere it happened in your code:", style="bold"))
             body.append(Text(test.user_traceback))
         console.print(Panel(Group(*body), title=f"{mark} {test.title}", title_align="left", border_style=colour))
+        if test.counterexample and not fits:
+            console.print(Text(test.counterexample), soft_wrap=True)
     hidden = len(failures) - MAX_FAILURES_SHOWN
     if hidden > 0:
         console.print(Text(f"  ... and {hidden} more failing tests (--json lists them all)", style="dim"))
@@ -193,16 +200,16 @@ def history(console: Console, katas: list[Kata], attempts: list, progress: dict)
     if not attempts:
         console.print("No attempts yet. Grade a kata with [bold cyan]grade KATA[/] and it shows up here.")
         return
+    # Nothing is ever cut (a date read "2026-11-…" at 80 columns): levels and hints only where they fit.
+    wide = console.width >= 100
     table = Table(title="Attempts", title_justify="left", show_edge=False, header_style="bold")
-    table.add_column("when", no_wrap=True, min_width=16)  # a date is never cut to "2026-11-…"
-    table.add_column("kata", no_wrap=True)
-    for column in ("score", "status", "levels", "hints", "mode", "in session"):
-        table.add_column(column)
+    for column in ("when", "kata", "score", "status", *(["levels", "hints"] if wide else []), "mode", "session"):
+        table.add_column(column, no_wrap=True)
     for attempt in attempts[-25:]:
-        levels = " ".join(f"{lv['points']}/{lv['max_points']}" for lv in attempt.levels)
+        extra = [" ".join(f"{lv['points']}/{lv['max_points']}" for lv in attempt.levels),
+                 str(attempt.hints_used)] if wide else []
         table.add_row(attempt.when.astimezone().strftime("%Y-%m-%d %H:%M"), attempt.kata, str(attempt.score),
-                      attempt.status.replace("_", " "), levels, str(attempt.hints_used), attempt.mode,
-                      _duration(attempt.elapsed_s))
+                      attempt.status.replace("_", " "), *extra, attempt.mode, _duration(attempt.elapsed_s))
     console.print(table)
     if len(attempts) > 25:
         console.print(Text(f"(the last 25 of {len(attempts)} attempts)", style="dim"))

@@ -26,7 +26,8 @@ def _literal_kwargs(call: ast.Call, where: str) -> dict:
         raise SuiteError(f"{where}: scored() arguments must be literals") from exc
 
 
-_HEAVY_CALLS = {"run_state_machine_as_test", "assert_as_fast_as_reference"}
+_MODEL_CALLS = {"run_state_machine_as_test", "run_model_test"}
+_HEAVY_CALLS = _MODEL_CALLS | {"assert_as_fast_as_reference"}
 
 
 def _calls(test: ast.AST) -> set[str | None]:
@@ -61,7 +62,7 @@ def read(suite: Path) -> list[PlannedTest]:
                 level=int(kwargs.get("level", 1)),
                 timeout_s=float(kwargs.get("timeout", limits.TEST_TIMEOUT_S)),
                 weight=_weight(node),
-                model="run_state_machine_as_test" in _calls(node),
+                model=bool(_MODEL_CALLS & _calls(node)),
             )
         )
     if not planned:

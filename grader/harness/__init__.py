@@ -16,9 +16,11 @@ pass. `assert_as_fast_as_reference` times the learner's code against the referen
 
 from grader.harness.script import PropertyFailed, Script, UserCodeRaised, fill, same, short, verbatim
 from grader.harness.speed import assert_as_fast_as_reference, best_times
+from grader.harness.stateful import replay, run_model_test
 from grader.harness.suite import SETTINGS, STATEFUL_SETTINGS, install, reference, scored, solution
 
 __all__ = [
     "scored", "solution", "reference", "install", "Script", "PropertyFailed", "UserCodeRaised", "same", "fill",
     "short", "verbatim", "assert_as_fast_as_reference", "best_times", "SETTINGS", "STATEFUL_SETTINGS",
+    "run_model_test", "replay",
 ]

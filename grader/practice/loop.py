@@ -149,6 +149,7 @@ class PracticeLoop:
             previous.finished(wait_s=5.0)
         if previous.finished() and previous.error is None and previous.report is not None:
             self._take(previous)  # an attempt all the same (an interrupted one is dropped there)
+            self._show(self.state)
 
     def _start_regrade(self, initial: bool = False) -> None:
         self._settle()

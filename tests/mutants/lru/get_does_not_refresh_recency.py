@@ -11,3 +11,5 @@ PATCH = [
         return node.value""",
     )
 ]
+SAYS = ["evicted right after get(0)", "most recently used"]
+NOT_SAYS = ["capacity"]

@@ -35,3 +35,4 @@ class LRUCache:
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self._values
+BEYOND_THE_MODEL = "speed: the model drives a handful of keys, where a linear scan is as fast as a list"
