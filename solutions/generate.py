@@ -68,6 +68,8 @@ def generate(prompt: list[int], weights: Any, *, max_new_tokens: int, eos: int |
     Each token is sampler(logits) or, without a sampler, the argmax of the logits (ties: the lowest id).
     ValueError, before the model runs, for an empty prompt, max_new_tokens < 0, or
     len(prompt) + max_new_tokens > weights.max_len.
+    With the cache, the prompt is computed once (the prefill), then each new token but the last once;
+    with use_cache=False, each step recomputes the whole sequence so far.
     """
     if not prompt:
         raise ValueError("the prompt must hold at least one token")
