@@ -353,7 +353,7 @@ def run_generate(script: Script, weights: Weights, prompt: list[int], sampler: S
         script.fail("generate returned {got}; expected a list of the new token ids, each a Python int.", got=got)
     wrong = [token for token in got if type(token) is not int]
     if wrong:
-        script.fail(f"generate returned a list holding {short(wrong[0])}, a {type(wrong[0]).__name__}: each token "
+        script.fail(f"generate returned a list holding {short(wrong[0])}, of type {type(wrong[0]).__name__}: each token "
                     "must be a Python int (int(np.argmax(logits)), or .item() on a tensor).", got=got)
     return got
 

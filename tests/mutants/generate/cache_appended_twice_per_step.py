@@ -5,3 +5,4 @@ PATCH = [
     ('    h = x + attention @ cache.values @ weights.w_o\n    return h @ weights.w_out',
      '    h = x + attention @ cache.values @ weights.w_o\n    cache.append(x @ weights.w_k, x @ weights.w_v)  # update the cache\n    return h @ weights.w_out'),
 ]
+SAYS = ["exactly one position"]

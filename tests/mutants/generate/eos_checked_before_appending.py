@@ -6,3 +6,4 @@ PATCH = [
      '        if token == eos:\n            break\n        new.append(token)'),
 ]
 BEYOND_THE_MODEL = "loop: the model test drives KVCache and decode_step, not generate"
+SAYS = ["eos itself is returned"]

@@ -6,3 +6,4 @@ PATCH = [
      '        if eos and token == eos:'),
 ]
 BEYOND_THE_MODEL = "loop: the model test drives KVCache and decode_step, not generate"
+SAYS = ["went on after eos=0"]

@@ -8,3 +8,4 @@ PATCH = [
      '        if use_cache:\n            logits = _forward([token], cache, weights)\n        else:\n            logits = _forward(list(prompt) + new, KVCache(weights.d_model), weights)\n    return new'),
 ]
 BEYOND_THE_MODEL = "loop: the model test drives KVCache and decode_step, not generate"
+SAYS = ["except the last"]

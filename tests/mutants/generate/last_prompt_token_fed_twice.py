@@ -6,3 +6,4 @@ PATCH = [
      '    _forward(list(prompt), cache, weights)  # the prefill\n    pending = [prompt[-1]]'),
 ]
 BEYOND_THE_MODEL = "loop: the model test drives KVCache and decode_step, not generate"
+SAYS = ["computed again"]

@@ -9,3 +9,4 @@ PATCH = [
     ('attention @ cache.values @',
      'attention @ values @'),
 ]
+SAYS = ["attends to itself"]

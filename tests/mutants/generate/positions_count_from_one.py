@@ -5,3 +5,4 @@ PATCH = [
     ('x = weights.embed(tokens, np.arange(start, start + n))',
      'x = weights.embed(tokens, np.arange(start + 1, start + n + 1))'),
 ]
+SAYS = ["positions count from 0"]

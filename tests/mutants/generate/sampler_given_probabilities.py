@@ -6,3 +6,4 @@ PATCH = [
      'int(sampler(np.exp(logits[-1] - logits[-1].max()) / np.exp(logits[-1] - logits[-1].max()).sum()))'),
 ]
 BEYOND_THE_MODEL = "loop: the model test drives KVCache and decode_step, not generate"
+SAYS = ["probabilities"]

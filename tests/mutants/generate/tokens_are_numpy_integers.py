@@ -6,3 +6,4 @@ PATCH = [
      'np.argmax(logits[-1])'),
 ]
 BEYOND_THE_MODEL = "loop: the model test drives KVCache and decode_step, not generate"
+SAYS = ["Python int"]

@@ -5,3 +5,4 @@ PATCH = [
     ('scores = q @ cache.keys.T / np.sqrt(weights.d_model)',
      'scores = q @ cache.keys.T'),
 ]
+SAYS = ["sqrt(d_model)"]

@@ -6,3 +6,4 @@ PATCH = [
      '        logits = _forward(pending, cache, weights)'),
 ]
 BEYOND_THE_MODEL = "loop: the model test drives KVCache and decode_step, not generate"
+SAYS = ["whole sequence"]

@@ -5,3 +5,4 @@ PATCH = [
     ('cache.append(x @ weights.w_k, x @ weights.w_v)',
      'cache.append(x @ weights.w_k, x @ weights.w_k)'),
 ]
+SAYS = ["holds the keys"]

@@ -6,3 +6,4 @@ PATCH = [
      '        logits = _forward(list(prompt) + new, KVCache(weights.d_model), weights)'),
 ]
 BEYOND_THE_MODEL = "loop: the model test drives KVCache and decode_step, not generate"
+SAYS = ["once, in the prefill"]
