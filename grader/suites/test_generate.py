@@ -517,7 +517,7 @@ DECIDING_RUNS = [
 @scored(points=12, level=1)
 def test_decoding_step_by_step_matches_the_model():
     run_model_test(DecodingMatchesModel, DECIDING_RUNS,
-                   settings(STATEFUL_SETTINGS, max_examples=10, stateful_step_count=8))
+                   settings(STATEFUL_SETTINGS, max_examples=8, stateful_step_count=8))
 
 
 @scored(points=3, level=1)
@@ -532,7 +532,7 @@ def test_a_new_cache_holds_no_position():
 
 
 @scored(points=5, level=1)
-@settings(SETTINGS, max_examples=20)
+@settings(SETTINGS, max_examples=8)
 @given(d_model=st.integers(4, 8), sizes=st.lists(st.integers(1, 3), min_size=1, max_size=4), seed=seeds)
 @example(d_model=4, sizes=[1, 1], seed=0)
 @example(d_model=5, sizes=[3, 1, 2], seed=1)
@@ -576,7 +576,7 @@ def prefixed(draw: Any) -> tuple[Model, list[int], int]:
 
 
 @scored(points=6, level=1)
-@settings(SETTINGS, max_examples=25)
+@settings(SETTINGS, max_examples=10)
 @given(case=prefixed())
 @example(case=(SMALL, [], 2))
 @example(case=(SMALL, [5], 2))
@@ -595,7 +595,7 @@ def test_a_new_token_attends_to_itself_and_to_every_cached_position(case):
 
 
 @scored(points=8, level=1)
-@settings(SETTINGS, max_examples=25)
+@settings(SETTINGS, max_examples=10)
 @given(model=models, data=st.data())
 @example(model=SMALL, data=None)
 def test_step_logits_match_the_full_forward_pass(model, data):
@@ -616,7 +616,7 @@ def test_step_logits_match_the_full_forward_pass(model, data):
 # -- level 2: the generation loop -------------------------------------------------------------------------
 
 @scored(points=8, level=2)
-@settings(SETTINGS, max_examples=30)
+@settings(SETTINGS, max_examples=10)
 @given(case=cases(min_new=1))
 @example(case=Case(SMALL, [3, 1, 4], 5, []))
 @example(case=Case(WIDE, [2], 11, []))
@@ -662,7 +662,7 @@ def test_greedy_ties_go_to_the_lowest_token_id():
 
 
 @scored(points=7, level=2)
-@settings(SETTINGS, max_examples=30)
+@settings(SETTINGS, max_examples=10)
 @given(case=cases(min_new=1))
 @example(case=Case(SMALL, [3, 1, 4], 4, [6, 6, 0, 2]))
 def test_the_sampler_receives_each_steps_logits_and_chooses_the_token(case):
@@ -685,7 +685,7 @@ def check_sampler(script: Script, sampler: Sampler, arrays: Arrays, prompt: list
 
 
 @scored(points=6, level=2)
-@settings(SETTINGS, max_examples=30)
+@settings(SETTINGS, max_examples=10)
 @given(case=cases(min_new=2), data=st.data())
 @example(case=Case(SMALL, [3, 1], 5, [4, 2, 0, 5, 1]), data=None)
 def test_generation_stops_after_eos_and_returns_it(case, data):
@@ -708,7 +708,7 @@ def test_generation_stops_after_eos_and_returns_it(case, data):
 
 
 @scored(points=3, level=2)
-@settings(SETTINGS, max_examples=20)
+@settings(SETTINGS, max_examples=8)
 @given(case=cases(min_new=1), data=st.data())
 @example(case=Case(SMALL, [3, 0], 3, [1, 2, 3]), data=None)
 def test_eos_in_the_prompt_does_not_stop_generation(case, data):
@@ -725,7 +725,7 @@ def test_eos_in_the_prompt_does_not_stop_generation(case, data):
 
 
 @scored(points=4, level=2)
-@settings(SETTINGS, max_examples=20)
+@settings(SETTINGS, max_examples=8)
 @given(case=cases())
 @example(case=Case(SMALL, [3, 1, 4], 0, []))
 @example(case=Case(SMALL, [3], 1, [5]))
@@ -741,7 +741,7 @@ def test_max_new_tokens_is_the_number_of_tokens_without_eos(case):
 
 
 @scored(points=4, level=2)
-@settings(SETTINGS, max_examples=20)
+@settings(SETTINGS, max_examples=8)
 @given(case=cases(min_new=1))
 @example(case=Case(SMALL, [3, 1, 4], 4, [6, 6, 0, 2]))
 def test_without_the_cache_the_tokens_and_logits_are_the_same(case):
@@ -809,7 +809,7 @@ def cached_run(case: Case) -> tuple[Script, Weights, list[int]]:
 
 
 @scored(points=7, level=3)
-@settings(SETTINGS, max_examples=25)
+@settings(SETTINGS, max_examples=10)
 @given(case=cases())
 @example(case=Case(SMALL, [3, 1, 4], 3, [5, 2, 6]))
 @example(case=Case(SMALL, [6], 1, [2]))
@@ -844,7 +844,7 @@ def test_the_prompt_is_computed_once(case):
 
 
 @scored(points=7, level=3)
-@settings(SETTINGS, max_examples=25)
+@settings(SETTINGS, max_examples=10)
 @given(case=cases(min_new=1))
 @example(case=Case(SMALL, [3, 1, 4], 3, [5, 2, 6]))
 @example(case=Case(SMALL, [3, 1], 1, [5]))
@@ -878,7 +878,7 @@ def test_each_new_token_but_the_last_is_computed_once(case):
 
 
 @scored(points=6, level=3)
-@settings(SETTINGS, max_examples=20)
+@settings(SETTINGS, max_examples=8)
 @given(case=cases(min_new=1))
 @example(case=Case(SMALL, [3, 1, 4], 3, [5, 2, 6]))
 @example(case=Case(SMALL, [3], 1, [2]))
