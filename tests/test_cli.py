@@ -68,11 +68,18 @@ def test_grade_alone_lists_the_katas_and_starts_with_the_kata_grade_next_picks()
 
 
 def test_list_shows_every_kata_with_title_difficulty_minutes_and_levels():
-    result = grade("list")
+    result = grade("list", width=250)
     assert result.returncode == 0
     for kata in catalog.all_katas():
         assert kata.name in result.stdout and kata.title in result.stdout and kata.difficulty in result.stdout
-        assert kata.levels[0] in result.stdout
+        assert " → ".join(kata.levels) in result.stdout
+
+
+def test_list_at_80_columns_gives_each_kata_its_number_of_levels():
+    lines = grade("list", width=80).stdout.splitlines()
+    for kata in catalog.all_katas():
+        row = next(line for line in lines if line.split() and line.split()[0] == kata.name)
+        assert row.split()[-1] == str(len(kata.levels))
 
 
 def test_the_reference_passes_with_exit_code_0():

@@ -81,7 +81,7 @@ def start(ctx: typer.Context) -> None:
 @app.command("list")
 def list_katas() -> None:
     """Show every kata with its title, difficulty, levels and suggested minutes."""
-    console.print(render.kata_table(catalog.all_katas()))
+    console.print(render.kata_table(catalog.all_katas(), console.width))
 
 
 @app.command("kata", hidden=True, cls=_KataCommand)

@@ -86,20 +86,24 @@ class GradingProgress:
             yield
 
 
-def kata_table(katas: list[Kata]) -> Table:
+def kata_table(katas: list[Kata], width: int) -> Table:
+    # The names of the levels only where they fit on one line each: folded, they made a screen per kata.
+    chains = [" → ".join(kata.levels) for kata in katas]
+    fixed = max(len(kata.name) for kata in katas) + max(len(kata.title) for kata in katas) + 34  # + the rest
+    named = width >= fixed + max(map(len, chains), default=0)
     table = Table(title="Katas", title_justify="left", show_edge=False, header_style="bold")
-    table.add_column("kata", style="bold cyan")
+    table.add_column("kata", style="bold cyan", no_wrap=True)
     table.add_column("title")
     table.add_column("difficulty")
     table.add_column("minutes", justify="right")
-    table.add_column("levels")
-    for kata in katas:
-        table.add_row(kata.name, kata.title, kata.difficulty, str(kata.minutes), " → ".join(kata.levels))
+    table.add_column("levels", justify="left" if named else "right")
+    for kata, chain in zip(katas, chains):
+        table.add_row(kata.name, kata.title, kata.difficulty, str(kata.minutes), chain if named else str(len(kata.levels)))
     return table
 
 
 def welcome(console: Console, katas: list[Kata], first: str) -> None:
-    console.print(kata_table(katas))
+    console.print(kata_table(katas, console.width))
     console.print(
         f"\nStart with [bold]katas/{first}/README.md[/], fill in [bold]katas/{first}/{first}.py[/], "
         f"then run [bold cyan]grade {first}[/]. [dim]grade --help for everything else.[/]"
