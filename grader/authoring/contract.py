@@ -233,7 +233,10 @@ def check_mutant(mutant: Mutant, grader: Grader, scratch: Path) -> Verdict:
     ids = {t.id for t in planned}
     if not mutant.expect or mutant.expect not in ids:
         return _verdict(check, [f"EXPECT must name a test of the suite; it is {mutant.expect!r}."])
-    models = {t.id for t in planned if t.model}
+    # A model drives the operations of its level and those below: a bug in a later level's operation is
+    # for the models at that level or above (or for every model, if none is that high).
+    level = next(t.level for t in planned if t.id == mutant.expect)
+    models = {t.id for t in planned if t.model and t.level >= level} or {t.id for t in planned if t.model}
     watched = {mutant.expect} | (models if mutant.beyond_the_model is None else set())
     try:
         source = mutant.source(kata.reference)
