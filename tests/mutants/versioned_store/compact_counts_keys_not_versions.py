@@ -1,5 +1,4 @@
 """compact returns the number of keys it dropped versions from, not the number of versions dropped."""
 
 EXPECT = "test_compact_counts_the_versions_dropped_over_all_keys"
-BEYOND_THE_MODEL = "level 3: only the level-3 model test compacts (it catches this); levels 1-2's never do"
 PATCH = [("            dropped += drop\n", "            dropped += 1 if drop else 0\n")]

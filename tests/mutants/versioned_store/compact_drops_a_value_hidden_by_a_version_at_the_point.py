@@ -2,7 +2,6 @@
 from every read: no read changes, but the statement keeps it, and the count and history differ."""
 
 EXPECT = "test_compact_never_drops_versions_at_or_after_the_point"
-BEYOND_THE_MODEL = "level 3: only the level-3 model test compacts (it catches this); levels 1-2's never do"
 PATCH = [("            drop = older - 1 if values[older - 1] is not None else older",
           "            hidden = older < len(times) and times[older] == before\n"
           "            drop = older - 1 if values[older - 1] is not None and not hidden else older")]

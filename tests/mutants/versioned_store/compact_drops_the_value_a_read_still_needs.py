@@ -2,6 +2,5 @@
 at the point sees."""
 
 EXPECT = "test_compact_keeps_the_latest_value_before_the_point"
-BEYOND_THE_MODEL = "level 3: only the level-3 model test compacts (it catches this); levels 1-2's never do"
 PATCH = [("            drop = older - 1 if values[older - 1] is not None else older",
           "            drop = older")]

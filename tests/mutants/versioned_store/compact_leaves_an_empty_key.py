@@ -2,7 +2,6 @@
 indexes an empty list and raises IndexError."""
 
 EXPECT = "test_compact_drops_a_tombstone_and_everything_it_hid"
-BEYOND_THE_MODEL = "level 3: only the level-3 model test compacts (it catches this); levels 1-2's never do"
 PATCH = [("""            if not times:
                 del self._times[key], self._values[key]
 """, "")]

@@ -2,6 +2,5 @@
 point: it can be dropped, or kept in place of the one that should stay."""
 
 EXPECT = "test_compact_never_drops_versions_at_or_after_the_point"
-BEYOND_THE_MODEL = "level 3: only the level-3 model test compacts (it catches this); levels 1-2's never do"
 PATCH = [("            older = bisect_left(times, before)  # times[:older] are the versions strictly before `before`",
           "            older = bisect_right(times, before)")]

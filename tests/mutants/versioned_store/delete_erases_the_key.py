@@ -2,7 +2,6 @@
 delete lose the values they had."""
 
 EXPECT = "test_a_delete_hides_the_value_from_its_time_on_and_keeps_the_past"
-BEYOND_THE_MODEL = "level 2: the level-1 model test never deletes (levels 2-3's catch it)"
 PATCH = [("""        self._write(key, None, timestamp)
 
     def history""", """        self._times.pop(key, None)

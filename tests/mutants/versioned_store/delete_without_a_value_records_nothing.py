@@ -2,7 +2,6 @@
 set, or already deleted, leaves no version behind."""
 
 EXPECT = "test_a_delete_always_records_a_tombstone"
-BEYOND_THE_MODEL = "level 2: the level-1 model test never deletes (levels 2-3's catch it)"
 PATCH = [("""        self._write(key, None, timestamp)
 
     def history""", """        if self.get(key, timestamp) is not None:

@@ -1,7 +1,6 @@
 """keys_at lists the live keys in the order they were first written instead of sorting them."""
 
 EXPECT = "test_keys_at_lists_the_keys_holding_a_value_sorted"
-BEYOND_THE_MODEL = "level 2: the level-1 model test never calls keys_at (levels 2-3's catch it)"
 SAYS = ["must be sorted"]
 PATCH = [("        return sorted(key for key in self._times if self.get(key, timestamp) is not None)",
           "        return [key for key in self._times if self.get(key, timestamp) is not None]")]

@@ -2,7 +2,6 @@
 later value, but the key now holds two versions at one timestamp, and history shows both."""
 
 EXPECT = "test_a_key_keeps_one_version_per_timestamp"
-BEYOND_THE_MODEL = "level 2: reads are right and the level-1 model test reads no history (levels 2-3's catch it)"
 SAYS = ["does not add a second one"]
 PATCH = [("""        index = bisect_left(times, timestamp)
         if times[index] == timestamp:  # index < len(times), since timestamp <= times[-1]
