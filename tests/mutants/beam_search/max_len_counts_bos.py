@@ -2,4 +2,4 @@
 
 EXPECT = "test_hypotheses_include_bos_and_stop_at_eos_and_at_max_len"
 PATCH = [("            if sequence[-1] == eos or length == max_len:", "            if sequence[-1] == eos or len(sequence) == max_len:")]
-SAYS = ['bos does not count']
+SAYS = ['max_len counts the tokens after bos']
