@@ -588,7 +588,7 @@ def test_links_are_followed_only_from_pages_below_400():
 
 
 @scored(points=6, level=1)
-@settings(SETTINGS, max_examples=25)
+@settings(SETTINGS, max_examples=20)
 @given(pages=tree_webs(outcomes=((200, "ok"), (200, "ok"), (404, "ok"), (301, "ok"))),
        max_depth=st.integers(0, 3), max_pages=st.integers(1, 12), same_host=st.booleans())
 def test_a_sequential_crawl_matches_a_breadth_first_model(pages, max_depth, max_pages, same_host):
@@ -713,7 +713,7 @@ def expect_return_with_the_last_call(script: Script, web: FakeWeb, end: float) -
 
 
 @scored(points=6, level=2)
-@settings(SETTINGS, max_examples=15)
+@settings(SETTINGS, max_examples=12)
 @given(pages=tree_webs(outcomes=FAILING, latencies=(0.0, 0.05, 0.5, 1.5)), concurrency=st.integers(1, 4))
 @example(pages={f"{A}/": (200, ["p1", "p2", "p3", "p4"])}, concurrency=2)
 def test_no_more_than_concurrency_calls_are_in_flight(pages, concurrency):

@@ -605,14 +605,14 @@ def test_the_deadline_reads_a_real_monotonic_clock_by_default():
     failures: list[BaseException] = []
 
     def fn() -> Any:
-        time.sleep(0.02)
+        time.sleep(0.005)
         failures.append(OSError(f"failure {len(failures) + 1}"))
         raise failures[-1]
 
     script.run("setup", lambda: None, shown=(
-        "def fn():  # every call takes 0.02 s of real time, then fails\n    time.sleep(0.02)\n    raise OSError()\n"
+        "def fn():  # every call takes 0.005 s of real time, then fails\n    time.sleep(0.005)\n    raise OSError()\n"
         "clock = Clock(1000.0)\nrng = Rng(0.5)"))
-    policy = _new_policy(script, attempts=3, base_delay=0.0, jitter="none", deadline=0.01)
+    policy = _new_policy(script, attempts=3, base_delay=0.0, jitter="none", deadline=0.002)
     clock = Clock()
     try:
         script.run("call", lambda: solution().retry(fn, policy, sleep=clock.sleep, rng=Rng()),
@@ -622,8 +622,8 @@ def test_the_deadline_reads_a_real_monotonic_clock_by_default():
             raise
         if len(failures) == 1 and err.original is failures[0]:
             return
-    script.fail(f"fn was called {_times(len(failures), 'time')}; its first call alone takes 0.02 s of real time, "
-                "past deadline=0.01, so retry must give up after it and re-raise its exception. Without a clock "
+    script.fail(f"fn was called {_times(len(failures), 'time')}; its first call alone takes 0.005 s of real time, "
+                "past deadline=0.002, so retry must give up after it and re-raise its exception. Without a clock "
                 "argument, the deadline is measured with time.monotonic(), which moves with real time "
                 "(time.process_time() counts only CPU time, and stands still while a call waits).", show_got=False)
 
