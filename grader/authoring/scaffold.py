@@ -150,7 +150,7 @@ from hypothesis import strategies as st
 from grader.harness import SETTINGS, Script, scored, solution
 
 
-@scored(points=10, level=1)
+@scored(points=100, level=1)  # a suite's points add up to 100
 @settings(SETTINGS, max_examples=50)
 @given(numbers=st.lists(st.integers(-5, 5), max_size=6))
 @example(numbers=[])  # the edge values that decide correctness are forced, never left to chance
