@@ -466,13 +466,11 @@ def _run_child(request: RunRequest, tests: list[PlannedTest], budget: _Budget, f
                 previous = running
                 running, finished = _absorb(arrived[seen], started.nonce, facts, running, finished, on_event)
                 if running is not None and running is not previous:
-                    budget.exhausted()
-                    running.before = budget.child
+                    running.before = budget.child  # read by budget.exhausted() at the top of this iteration
                 seen += 1
             if running is not None and _overdue(running, limits_of[running.test], budget):
                 _kill(child.pid)  # asleep, stuck in C, or deaf to the alarm: the test's time is up
         ended = time.monotonic()
-        budget.exhausted()  # a last reading of the child's wait, while /proc still has it
         budget.child_ended()
         facts.left_processes += _end_leftovers(started)
         reader.join(timeout=1.0)

@@ -61,16 +61,15 @@ def assert_as_fast_as_reference(
     The limit is generous: only a worse complexity class, not a slower constant, fails. `reproduce` is the
     workload as Python the learner can paste (imports included), shown if their code raises while timed.
     """
+    rule = messages.raised_while_timed(workload)
     try:
         user_best, reference_best = best_times(user_run, reference_run, repeats, give_up_at=3 * limit)
     except UserCodeRaised as raised:  # the workload called the learner's code through a Script: it names the call
-        rule = messages.raised_while_timed(workload)
         raise UserCodeRaised(raised.call, raised.original, raised.script or reproduce, raised.replay or reproduce,
                              rule) from raised.original
     except (Exception, SystemExit) as exc:
         if isinstance(exc, NotImplementedError):
             raise
-        rule = messages.raised_while_timed(workload)
         raise UserCodeRaised(_learner_call(exc), exc, reproduce, reproduce, rule) from exc
     if user_best > limit * reference_best:
         raise PropertyFailed(
